@@ -1,0 +1,20 @@
+{#- Parse a timestamp to UTC without a time zone. A value with an offset
+    (2025-03-01T10:00:00+02:00) is converted to UTC; a value without one is
+    taken as UTC already. Unparseable values become null. -#}
+{% macro adoption_to_utc_timestamp(expression) %}
+    {{- return(adapter.dispatch('adoption_to_utc_timestamp', 'adoption_intelligence')(expression)) -}}
+{% endmacro %}
+
+{% macro default__adoption_to_utc_timestamp(expression) %}
+    {{- exceptions.raise_compiler_error(
+        "adoption_to_utc_timestamp has no implementation for adapter '"
+        ~ target.type ~ "'."
+    ) -}}
+{% endmacro %}
+
+{#- The profile pins the DuckDB session time zone to UTC, so the cast to
+    timestamptz reads offset-free values as UTC and the cast back drops the
+    zone after converting to UTC. -#}
+{% macro duckdb__adoption_to_utc_timestamp(expression) %}
+    cast(try_cast(cast({{ expression }} as varchar) as timestamptz) as timestamp)
+{%- endmacro %}

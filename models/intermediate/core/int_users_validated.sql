@@ -1,0 +1,56 @@
+{#- Every staged user row with the first reason it cannot be used. Internal
+    users are valid rows but are excluded from every measure, so they carry
+    the reason 'internal user'. -#}
+
+with
+
+users as (
+
+    select * from {{ adoption_staging_ref('users') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_accounts_accepted') }}
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by user_id
+            order by created_at, account_id
+        ) as copy_number
+
+    from users
+
+),
+
+validated as (
+
+    select
+        ranked.user_id,
+        ranked.account_id,
+        ranked.email,
+        ranked.created_at,
+        ranked.is_internal,
+        coalesce(
+            ranked.invalid_reason,
+            case
+                when ranked.copy_number > 1 then 'duplicate user_id'
+                when accounts.account_id is null then 'unknown account_id'
+                when ranked.is_internal then 'internal user'
+            end
+        ) as rejection_reason
+
+    from ranked
+
+    left join accounts
+        on ranked.account_id = accounts.account_id
+
+)
+
+select * from validated

@@ -1,0 +1,30 @@
+{#- Event names that occur in accepted events but are missing from the event
+    catalog. They are kept as neutral events; this lists them so that the
+    catalog can be completed. -#}
+
+with
+
+events as (
+
+    select * from {{ ref('int_events_accepted') }}
+
+),
+
+unknown as (
+
+    select
+        event_name,
+        count(*) as events,
+        count(distinct account_id) as accounts,
+        min(occurred_at) as first_seen_at,
+        max(occurred_at) as last_seen_at
+
+    from events
+
+    where not is_known_event
+
+    group by 1
+
+)
+
+select * from unknown
