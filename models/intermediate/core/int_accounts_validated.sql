@@ -1,5 +1,5 @@
 {#- Every staged account row with the first reason it cannot be used, or a
-    null reason when it is accepted. -#}
+    null reason when it is accepted. #}
 
 with
 

@@ -2,7 +2,7 @@
 
 {#- Accepted events, one row per event, with the catalog's meaning of each
     event. Names missing from the catalog stay, as neutral events with no
-    feature, and are counted by dq_unknown_event_names. -#}
+    feature, and are counted by dq_unknown_event_names. #}
 
 with
 

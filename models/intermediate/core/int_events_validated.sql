@@ -1,7 +1,7 @@
 {#- Every staged event row, with is_duplicate for the later copies of an
     event and the first reason a row cannot be used. Copies are compared
     only among rows that parsed: the earliest received copy is kept, and
-    ties fall back to the other columns so that the choice is repeatable. -#}
+    ties fall back to the other columns so that the choice is repeatable. #}
 
 with
 
@@ -23,7 +23,7 @@ accounts as (
 
 ),
 
-{#- One row per user id: duplicate user rows are rejects already. -#}
+{#- One row per user id: duplicate user rows are rejects already. #}
 known_users as (
 
     select

@@ -1,5 +1,5 @@
 {#- Every staged support ticket row with the first reason it cannot be used.
-    A ticket opened by an internal user is excluded like that user's events. -#}
+    A ticket opened by an internal user is excluded like that user's events. #}
 
 with
 

@@ -1,5 +1,5 @@
 {#- Customer users that measures count. Emails stay out: they are needed
-    only to recognise internal users, which happened upstream. -#}
+    only to recognise internal users, which happened upstream. #}
 
 with
 

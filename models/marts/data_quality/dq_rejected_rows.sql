@@ -1,6 +1,6 @@
 {#- Every input row that no model uses, with the reason. Later copies of an
     event are not here: they are counted as duplicates in dq_row_counts.
-    Emails are never copied here. -#}
+    Emails are never copied here. #}
 
 with
 

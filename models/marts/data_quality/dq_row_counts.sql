@@ -1,6 +1,6 @@
 {#- One row per input table: how many rows arrived and where each went.
     Every row is accepted, rejected or a later copy of an accepted event,
-    so raw_rows always equals the sum of the other three. -#}
+    so raw_rows always equals the sum of the other three. #}
 
 {%- set tables = [
     {'name': 'accounts', 'raw': adoption_staging_ref('accounts'),

@@ -1,6 +1,6 @@
 {#- Event names that occur in accepted events but are missing from the event
     catalog. They are kept as neutral events; this lists them so that the
-    catalog can be completed. -#}
+    catalog can be completed. #}
 
 with
 

@@ -19,7 +19,7 @@ typed as (
 
         -- commercial figures, parsed and as delivered
         {{ adoption_try_cast('seats_purchased', dbt.type_int()) }} as seats_purchased,
-        {{ adoption_try_cast('arr', dbt.type_float()) }} as arr,
+        {{ adoption_try_cast('arr', adoption_type_double()) }} as arr,
         {{ adoption_clean_string('seats_purchased') }} as seats_purchased_text,
         {{ adoption_clean_string('arr') }} as arr_text,
 

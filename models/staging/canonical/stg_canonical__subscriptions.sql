@@ -16,7 +16,7 @@ typed as (
         -- terms, parsed and as delivered
         {{ adoption_clean_string('plan') }} as plan,
         {{ adoption_try_cast('seats', dbt.type_int()) }} as seats,
-        {{ adoption_try_cast('mrr', dbt.type_float()) }} as mrr,
+        {{ adoption_try_cast('mrr', adoption_type_double()) }} as mrr,
         {{ adoption_clean_string('seats') }} as seats_text,
         {{ adoption_clean_string('mrr') }} as mrr_text,
 

@@ -1,5 +1,5 @@
 {#- The support tickets file is optional. Without it this model is empty, and
-    the ticket measure of the health score counts as missing, not as zero. -#}
+    the ticket measure of the health score counts as missing, not as zero. #}
 -- depends_on: {{ source('canonical', 'support_tickets') }}
 
 with

@@ -1,5 +1,5 @@
 {#- The event catalog from the data folder when it has one, otherwise the
-    bundled seed of the chosen source format. -#}
+    bundled seed of the chosen source format. #}
 -- depends_on: {{ ref('event_catalog_demo') }}
 -- depends_on: {{ ref('event_catalog_fightchurn') }}
 -- depends_on: {{ source('catalog', 'event_catalog') }}

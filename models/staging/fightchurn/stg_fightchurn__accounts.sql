@@ -2,7 +2,7 @@
     country. Name, plan, seats and revenue come from the account's latest
     main-plan subscription; the account is created when its first
     subscription starts, since the birth date lies years before the product
-    existed in the simulation. -#}
+    existed in the simulation. #}
 
 with
 

@@ -1,6 +1,6 @@
 {#- The simulator's events carry no id. Copies with the same account, user,
     time and type are separate events there, so each gets its position among
-    such copies in its id, and deduplication downstream keeps them all. -#}
+    such copies in its id, and deduplication downstream keeps them all. #}
 
 with
 
@@ -26,7 +26,7 @@ typed as (
 
         -- event
         {{ adoption_clean_string('event_types.event_type_name') }} as event_name,
-        {{ adoption_try_cast('events.event_value', dbt.type_float()) }} as event_value,
+        {{ adoption_try_cast('events.event_value', adoption_type_double()) }} as event_value,
 
         -- timestamps, parsed and as delivered
         {{ adoption_to_utc_timestamp('events.event_time') }} as occurred_at,

@@ -1,7 +1,7 @@
 {#- Only the main plan rows (units = 'users') are subscriptions in the
     contract: their quantity is the seat count. Add-on rows are listed every
     period whether bought or not, so they say nothing about what the account
-    pays for; they go to the rejects with their own reason. -#}
+    pays for; they go to the rejects with their own reason. #}
 
 with
 
@@ -21,7 +21,7 @@ typed as (
         {{ adoption_clean_string('product') }} as plan,
         lower({{ adoption_clean_string('units') }}) as units,
         {{ adoption_try_cast('quantity', dbt.type_int()) }} as seats,
-        {{ adoption_try_cast('mrr', dbt.type_float()) }} as mrr,
+        {{ adoption_try_cast('mrr', adoption_type_double()) }} as mrr,
         {{ adoption_clean_string('quantity') }} as seats_text,
         {{ adoption_clean_string('mrr') }} as mrr_text,
 

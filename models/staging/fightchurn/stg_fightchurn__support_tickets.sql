@@ -1,5 +1,5 @@
 {#- The simulator records no support tickets; the ticket measure of the
-    health score therefore counts as missing for this source format. -#}
+    health score therefore counts as missing for this source format. #}
 
 with
 
