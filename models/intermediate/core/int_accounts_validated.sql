@@ -1,4 +1,4 @@
-{#- Every staged account row with the first reason it cannot be used, or a
+{# Every staged account row with the first reason it cannot be used, or a
     null reason when it is accepted. #}
 
 with

@@ -1,6 +1,6 @@
 {{ config(materialized='table') }}
 
-{#- Accepted events, one row per event, with the catalog's meaning of each
+{# Accepted events, one row per event, with the catalog's meaning of each
     event. Names missing from the catalog stay, as neutral events with no
     feature, and are counted by dq_unknown_event_names. #}
 
@@ -31,10 +31,10 @@ accepted as (
         events.properties,
         catalog.feature,
         catalog.journey_stage,
-        coalesce(catalog.signal, 'neutral') as signal,
         catalog.outcome,
         catalog.flow_name,
         catalog.flow_step,
+        coalesce(catalog.signal, 'neutral') as signal,
         coalesce(catalog.is_key_action, false) as is_key_action,
         coalesce(catalog.is_integration, false) as is_integration,
         coalesce(catalog.is_naturally_repeated, false) as is_naturally_repeated,

@@ -1,4 +1,4 @@
-{#- Every staged event row, with is_duplicate for the later copies of an
+{# Every staged event row, with is_duplicate for the later copies of an
     event and the first reason a row cannot be used. Copies are compared
     only among rows that parsed: the earliest received copy is kept, and
     ties fall back to the other columns so that the choice is repeatable. #}
@@ -23,7 +23,7 @@ accounts as (
 
 ),
 
-{#- One row per user id: duplicate user rows are rejects already. #}
+{# One row per user id: duplicate user rows are rejects already. #}
 known_users as (
 
     select
@@ -65,12 +65,12 @@ validated as (
     select
         ranked.event_id,
         ranked.user_id,
-        coalesce(ranked.account_id, known_users.account_id) as account_id,
         ranked.event_name,
         ranked.properties,
         ranked.occurred_at,
         ranked.received_at,
         ranked.occurred_at_text,
+        coalesce(ranked.account_id, known_users.account_id) as account_id,
         coalesce(ranked.copy_number > 1, false) as is_duplicate,
 
         case

@@ -1,4 +1,4 @@
-{#- The single reporting period of a run: the as-of date and the last week
+{# The single reporting period of a run: the as-of date and the last week
     that ended by it. Weeks start on Monday and only complete weeks are
     scored, so a partial current week never reads as a drop. #}
 
@@ -16,7 +16,7 @@ as_of as (
         {% if var('adoption__as_of_date') -%}
         cast('{{ var("adoption__as_of_date") }}' as date)
         {%- else -%}
-        max(occurred_date)
+            max(occurred_date)
         {%- endif %} as as_of_date
 
     from events

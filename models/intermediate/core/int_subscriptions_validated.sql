@@ -1,4 +1,4 @@
-{#- Every staged subscription row with the first reason it cannot be used. #}
+{# Every staged subscription row with the first reason it cannot be used. #}
 
 with
 

@@ -1,4 +1,4 @@
-{#- Every staged support ticket row with the first reason it cannot be used.
+{# Every staged support ticket row with the first reason it cannot be used.
     A ticket opened by an internal user is excluded like that user's events. #}
 
 with

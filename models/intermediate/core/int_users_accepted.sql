@@ -1,4 +1,4 @@
-{#- Customer users that measures count. Emails stay out: they are needed
+{# Customer users that measures count. Emails stay out: they are needed
     only to recognise internal users, which happened upstream. #}
 
 with

@@ -1,4 +1,4 @@
-{#- Every staged user row with the first reason it cannot be used. Internal
+{# Every staged user row with the first reason it cannot be used. Internal
     users are valid rows but are excluded from every measure, so they carry
     the reason 'internal user'. #}
 

@@ -1,6 +1,6 @@
 {{ config(materialized='table') }}
 
-{#- One row per account and day with at least one accepted event: the daily
+{# One row per account and day with at least one accepted event: the daily
     counts that every trailing-window measure sums. #}
 
 with

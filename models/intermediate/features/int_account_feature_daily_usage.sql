@@ -1,6 +1,6 @@
 {{ config(materialized='table') }}
 
-{#- One row per account, day and catalog feature used that day. Events with
+{# One row per account, day and catalog feature used that day. Events with
     no feature (unknown names) are not feature use. #}
 
 with

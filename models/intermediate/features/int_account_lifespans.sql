@@ -1,4 +1,4 @@
-{#- One row per account: when it started and, when every subscription has
+{# One row per account: when it started and, when every subscription has
     ended by the as-of date, when it churned. A subscription's ended_on is
     the first day it no longer runs, so back-to-back periods share a date. #}
 
@@ -43,7 +43,8 @@ lifespans as (
         cast(accounts.created_at as date) as created_date,
         subscription_spans.first_started_on,
         case
-            when subscription_spans.has_open_subscription = 0
+            when
+                subscription_spans.has_open_subscription = 0
                 and subscription_spans.last_ended_on <= period.as_of_date
                 then subscription_spans.last_ended_on
         end as churned_on

@@ -1,4 +1,4 @@
-{#- One row per account and week: what the account pays for on the last day
+{# One row per account and week: what the account pays for on the last day
     of the week. A subscription runs from started_on up to the day before
     ended_on. Overlapping subscriptions add up their seats and revenue; the
     plan shown is the one with the highest revenue. #}
@@ -27,7 +27,7 @@ running as (
         subscriptions.mrr,
         row_number() over (
             partition by account_weeks.account_id, account_weeks.week_start_date
-            order by subscriptions.mrr desc, subscriptions.plan
+            order by subscriptions.mrr desc, subscriptions.plan asc
         ) as revenue_rank
 
     from account_weeks
@@ -35,10 +35,10 @@ running as (
     inner join subscriptions
         on
             account_weeks.account_id = subscriptions.account_id
-            and subscriptions.started_on < account_weeks.week_end_date
+            and account_weeks.week_end_date > subscriptions.started_on
             and (
                 subscriptions.ended_on is null
-                or subscriptions.ended_on >= account_weeks.week_end_date
+                or account_weeks.week_end_date <= subscriptions.ended_on
             )
 
 ),

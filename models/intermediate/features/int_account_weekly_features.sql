@@ -1,6 +1,6 @@
 {{ config(materialized='table') }}
 
-{#- One row per account and week: the behaviour measures of the trailing
+{# One row per account and week: the behaviour measures of the trailing
     window that ends with the week (adoption__feature_window_days long), and
     of the window before it. Each source is aggregated to the account and
     week on its own before the joins, so no join multiplies rows. #}
@@ -71,35 +71,43 @@ activity_in_window as (
 
         sum(case
             when account_daily.activity_date >= account_weeks.window_start_date
-                then account_daily.events else 0
+                then account_daily.events
+            else 0
         end) as events_28d,
         sum(case
             when account_daily.activity_date < account_weeks.window_start_date
-                then account_daily.events else 0
+                then account_daily.events
+            else 0
         end) as events_previous_28d,
         sum(case
             when account_daily.activity_date >= account_weeks.window_start_date
-                then 1 else 0
+                then 1
+            else 0
         end) as active_days_28d,
         sum(case
             when account_daily.activity_date >= account_weeks.window_start_date
-                then account_daily.key_actions else 0
+                then account_daily.key_actions
+            else 0
         end) as key_actions_28d,
         sum(case
             when account_daily.activity_date >= account_weeks.window_start_date
-                then account_daily.failures else 0
+                then account_daily.failures
+            else 0
         end) as failures_28d,
         sum(case
             when account_daily.activity_date >= account_weeks.window_start_date
-                then account_daily.collaboration_events else 0
+                then account_daily.collaboration_events
+            else 0
         end) as collaboration_events_28d,
         sum(case
             when account_daily.activity_date >= account_weeks.window_start_date
-                then account_daily.integration_events else 0
+                then account_daily.integration_events
+            else 0
         end) as integration_events_28d,
         sum(case
             when account_daily.activity_date >= account_weeks.window_start_date
-                then account_daily.help_events else 0
+                then account_daily.help_events
+            else 0
         end) as help_events_28d
 
     from account_weeks
@@ -107,8 +115,8 @@ activity_in_window as (
     inner join account_daily
         on
             account_weeks.account_id = account_daily.account_id
-            and account_daily.activity_date >= account_weeks.previous_window_start_date
-            and account_daily.activity_date < account_weeks.week_end_date
+            and account_weeks.previous_window_start_date <= account_daily.activity_date
+            and account_weeks.week_end_date > account_daily.activity_date
 
     group by 1, 2
 
@@ -126,8 +134,8 @@ users_in_window as (
     inner join user_daily
         on
             account_weeks.account_id = user_daily.account_id
-            and user_daily.activity_date >= account_weeks.window_start_date
-            and user_daily.activity_date < account_weeks.week_end_date
+            and account_weeks.window_start_date <= user_daily.activity_date
+            and account_weeks.week_end_date > user_daily.activity_date
 
     group by 1, 2
 
@@ -145,8 +153,8 @@ features_in_window as (
     inner join feature_daily
         on
             account_weeks.account_id = feature_daily.account_id
-            and feature_daily.activity_date >= account_weeks.window_start_date
-            and feature_daily.activity_date < account_weeks.week_end_date
+            and account_weeks.window_start_date <= feature_daily.activity_date
+            and account_weeks.week_end_date > feature_daily.activity_date
 
     group by 1, 2
 
@@ -164,14 +172,14 @@ tickets_in_window as (
     inner join tickets
         on
             account_weeks.account_id = tickets.account_id
-            and tickets.opened_date >= account_weeks.window_start_date
-            and tickets.opened_date < account_weeks.week_end_date
+            and account_weeks.window_start_date <= tickets.opened_date
+            and account_weeks.week_end_date > tickets.opened_date
 
     group by 1, 2
 
 ),
 
-{#- The last key action up to the end of each week, carried forward from
+{# The last key action up to the end of each week, carried forward from
     week to week so that no range join over all history is needed. #}
 key_actions_by_week as (
 
@@ -185,8 +193,8 @@ key_actions_by_week as (
     inner join account_daily
         on
             account_weeks.account_id = account_daily.account_id
-            and account_daily.activity_date >= account_weeks.week_start_date
-            and account_daily.activity_date < account_weeks.week_end_date
+            and account_weeks.week_start_date <= account_daily.activity_date
+            and account_weeks.week_end_date > account_daily.activity_date
             and account_daily.key_actions > 0
 
     group by 1, 2
@@ -222,8 +230,9 @@ joined as (
         account_weeks.week_end_date,
 
         -- tenure and what the account pays for
-        {{ dbt.datediff('cast(accounts.created_at as date)', 'account_weeks.week_end_date', 'day') }}
-            as account_age_days,
+        {{ dbt.datediff(
+            'cast(accounts.created_at as date)', 'account_weeks.week_end_date', 'day'
+        ) }} as account_age_days,
         subscriptions_weekly.plan,
         cast(
             coalesce(subscriptions_weekly.seats, accounts.seats_purchased)
@@ -248,7 +257,7 @@ joined as (
         coalesce(activity_in_window.failures_28d, 0) as failures_28d,
         coalesce(activity_in_window.help_events_28d, 0) as help_events_28d,
         {% if adoption_has_support_tickets() -%}
-        coalesce(tickets_in_window.support_tickets_28d, 0)
+            coalesce(tickets_in_window.support_tickets_28d, 0)
         {%- else -%}
         cast(null as {{ dbt.type_int() }})
         {%- endif %} as support_tickets_28d,
@@ -315,7 +324,7 @@ derived as (
             as failures_per_active_user,
         {{ adoption_safe_divide('help_events_28d', 'active_users_28d') }}
             as help_events_per_active_user,
-        {#- The change is only known once the account has lived through the
+        {# The change is only known once the account has lived through the
             whole previous window, and only when that window had activity. #}
         case
             when account_age_days >= 2 * {{ var('adoption__feature_window_days') }}

@@ -1,4 +1,4 @@
-{#- One row per account and week (weeks start on Monday), from the week the
+{# One row per account and week (weeks start on Monday), from the week the
     account was created to the last complete week, or to the week it churned.
     Each week carries the bounds of the trailing window its measures use:
     the window ends where the week ends. #}

@@ -1,6 +1,6 @@
 {{ config(materialized='table') }}
 
-{#- One row per user and day with at least one accepted event. #}
+{# One row per user and day with at least one accepted event. #}
 
 with
 

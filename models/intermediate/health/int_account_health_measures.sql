@@ -1,6 +1,6 @@
 {{ config(materialized='table') }}
 
-{#- One row per account, week and health measure: the measure's value, its
+{# One row per account, week and health measure: the measure's value, its
     score between 0 (worst) and 1 (best), and its weight. A measure whose
     value is null is missing for that account and week: it carries no
     score, and the health score renormalises over the measures present. #}
@@ -33,7 +33,7 @@ weights as (
 
 ),
 
-{#- Rates per active user are zero, not missing, for an account with no
+{# Rates per active user are zero, not missing, for an account with no
     active users: no activity is evidence of low use. A key action never
     taken counts from the account's creation. #}
 measure_values as (
@@ -69,16 +69,16 @@ unpivoted as (
 
     {%- for measure in measures %}
 
-    select
-        account_id,
-        week_start_date,
-        '{{ measure }}' as measure_name,
-        {{ measure }} as measure_value
-    from measure_values
-    {%- if not loop.last %}
+        select
+            account_id,
+            week_start_date,
+            '{{ measure }}' as measure_name,
+            {{ measure }} as measure_value
+        from measure_values
+        {%- if not loop.last %}
 
-    union all
-    {%- endif %}
+            union all
+        {%- endif %}
     {%- endfor %}
 
 ),
@@ -95,7 +95,7 @@ scored as (
         weights.saturation_value,
         unpivoted.measure_value is not null as is_available,
 
-        {#- The share of the saturation value reached, clipped to [0, 1]. #}
+        {# The share of the saturation value reached, clipped to [0, 1]. #}
         case
             when unpivoted.measure_value is not null
                 then least(greatest(
@@ -103,9 +103,10 @@ scored as (
                 ), 1)
         end as saturation_share
 
-    from unpivoted
+    from
+        unpivoted
 
-    {#- A left join, so that a measure missing from the weights seed fails
+    {# A left join, so that a measure missing from the weights seed fails
         the not_null test on weight instead of vanishing. #}
     left join weights
         on unpivoted.measure_name = weights.measure_name

@@ -1,4 +1,4 @@
-{#- Every input row that no model uses, with the reason. Later copies of an
+{# Every input row that no model uses, with the reason. Later copies of an
     event are not here: they are counted as duplicates in dq_row_counts.
     Emails are never copied here. #}
 

@@ -1,31 +1,100 @@
-{#- One row per input table: how many rows arrived and where each went.
+{# One row per input table: how many rows arrived and where each went.
     Every row is accepted, rejected or a later copy of an accepted event,
-    so raw_rows always equals the sum of the other three. #}
-
-{%- set tables = [
-    {'name': 'accounts', 'raw': adoption_staging_ref('accounts'),
-     'accepted': ref('int_accounts_accepted')},
-    {'name': 'users', 'raw': adoption_staging_ref('users'),
-     'accepted': ref('int_users_accepted')},
-    {'name': 'events', 'raw': adoption_staging_ref('events'),
-     'accepted': ref('int_events_accepted')},
-    {'name': 'subscriptions', 'raw': adoption_staging_ref('subscriptions'),
-     'accepted': ref('int_subscriptions_accepted')},
-    {'name': 'support_tickets', 'raw': adoption_staging_ref('support_tickets'),
-     'accepted': ref('int_support_tickets_accepted')},
-] -%}
+    so raw_rows equals the sum of the other three; a test checks it. #}
 
 with
 
-rejected as (
+raw_counts as (
 
-    select * from {{ ref('dq_rejected_rows') }}
+    select
+        'accounts' as source_table,
+        count(*) as raw_rows
+    from {{ adoption_staging_ref('accounts') }}
+
+    union all
+
+    select
+        'users' as source_table,
+        count(*) as raw_rows
+    from {{ adoption_staging_ref('users') }}
+
+    union all
+
+    select
+        'events' as source_table,
+        count(*) as raw_rows
+    from {{ adoption_staging_ref('events') }}
+
+    union all
+
+    select
+        'subscriptions' as source_table,
+        count(*) as raw_rows
+    from {{ adoption_staging_ref('subscriptions') }}
+
+    union all
+
+    select
+        'support_tickets' as source_table,
+        count(*) as raw_rows
+    from {{ adoption_staging_ref('support_tickets') }}
 
 ),
 
-duplicates as (
+accepted_counts as (
 
-    select count(*) as duplicate_rows
+    select
+        'accounts' as source_table,
+        count(*) as accepted_rows
+    from {{ ref('int_accounts_accepted') }}
+
+    union all
+
+    select
+        'users' as source_table,
+        count(*) as accepted_rows
+    from {{ ref('int_users_accepted') }}
+
+    union all
+
+    select
+        'events' as source_table,
+        count(*) as accepted_rows
+    from {{ ref('int_events_accepted') }}
+
+    union all
+
+    select
+        'subscriptions' as source_table,
+        count(*) as accepted_rows
+    from {{ ref('int_subscriptions_accepted') }}
+
+    union all
+
+    select
+        'support_tickets' as source_table,
+        count(*) as accepted_rows
+    from {{ ref('int_support_tickets_accepted') }}
+
+),
+
+rejected_counts as (
+
+    select
+        source_table,
+        count(*) as rejected_rows
+
+    from {{ ref('dq_rejected_rows') }}
+
+    group by 1
+
+),
+
+duplicate_counts as (
+
+    select
+        'events' as source_table,
+        count(*) as duplicate_rows
 
     from {{ ref('int_events_validated') }}
 
@@ -35,26 +104,23 @@ duplicates as (
 
 counts as (
 
-    {%- for table in tables %}
-
     select
-        '{{ table.name }}' as source_table,
-        (select count(*) from {{ table.raw }}) as raw_rows,
-        (select count(*) from {{ table.accepted }}) as accepted_rows,
-        (
-            select count(*) from rejected
-            where rejected.source_table = '{{ table.name }}'
-        ) as rejected_rows,
-        {% if table.name == 'events' -%}
-        (select duplicate_rows from duplicates)
-        {%- else -%}
-        0
-        {%- endif %} as duplicate_rows
-    {%- if not loop.last %}
+        raw_counts.source_table,
+        raw_counts.raw_rows,
+        accepted_counts.accepted_rows,
+        coalesce(rejected_counts.rejected_rows, 0) as rejected_rows,
+        coalesce(duplicate_counts.duplicate_rows, 0) as duplicate_rows
 
-    union all
-    {%- endif %}
-    {%- endfor %}
+    from raw_counts
+
+    inner join accepted_counts
+        on raw_counts.source_table = accepted_counts.source_table
+
+    left join rejected_counts
+        on raw_counts.source_table = rejected_counts.source_table
+
+    left join duplicate_counts
+        on raw_counts.source_table = duplicate_counts.source_table
 
 )
 

@@ -1,4 +1,4 @@
-{#- Event names that occur in accepted events but are missing from the event
+{# Event names that occur in accepted events but are missing from the event
     catalog. They are kept as neutral events; this lists them so that the
     catalog can be completed. #}
 
@@ -14,8 +14,8 @@ unknown as (
 
     select
         event_name,
-        count(*) as events,
-        count(distinct account_id) as accounts,
+        count(*) as event_count,
+        count(distinct account_id) as account_count,
         min(occurred_at) as first_seen_at,
         max(occurred_at) as last_seen_at
 

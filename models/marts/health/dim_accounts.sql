@@ -1,4 +1,4 @@
-{#- One row per accepted account: who it is, what it pays for now, and its
+{# One row per accepted account: who it is, what it pays for now, and its
     latest weekly health. Accounts without a scored week (created after the
     last complete week) have an empty score. #}
 
@@ -34,7 +34,7 @@ health as (
 
 ),
 
-{#- The subscription that runs on the as-of date, or else the latest one:
+{# The subscription that runs on the as-of date, or else the latest one:
     for a churned account that is the plan it left. #}
 current_subscriptions as (
 
@@ -47,7 +47,8 @@ current_subscriptions as (
             partition by subscriptions.account_id
             order by
                 case
-                    when subscriptions.started_on <= period.as_of_date
+                    when
+                        subscriptions.started_on <= period.as_of_date
                         and (
                             subscriptions.ended_on is null
                             or subscriptions.ended_on > period.as_of_date
@@ -57,7 +58,7 @@ current_subscriptions as (
                 end,
                 subscriptions.started_on desc,
                 subscriptions.mrr desc,
-                subscriptions.subscription_id
+                subscriptions.subscription_id asc
         ) as currency_rank
 
     from subscriptions

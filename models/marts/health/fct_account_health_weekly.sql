@@ -1,4 +1,4 @@
-{#- One row per account and complete week: the adoption health score with
+{# One row per account and complete week: the adoption health score with
     its band, its accelerator and decelerator components, how much of the
     weighted evidence it rests on, and how it moved. #}
 
@@ -37,13 +37,15 @@ components as (
             as accelerator_weight,
         sum(case
             when is_available and signal = 'accelerator'
-                then weight * measure_score else 0
+                then weight * measure_score
+            else 0
         end) as accelerator_weighted_score,
         sum(case when is_available and signal = 'decelerator' then weight else 0 end)
             as decelerator_weight,
         sum(case
             when is_available and signal = 'decelerator'
-                then weight * (1 - measure_score) else 0
+                then weight * (1 - measure_score)
+            else 0
         end) as decelerator_weighted_penalty
 
     from measures
@@ -91,7 +93,7 @@ scored as (
 
 ),
 
-{#- A new account is not judged: it gets no score rather than a low one. #}
+{# A new account is not judged: it gets no score rather than a low one. #}
 judged as (
 
     select

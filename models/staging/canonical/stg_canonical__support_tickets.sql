@@ -1,19 +1,12 @@
-{#- The support tickets file is optional. Without it this model is empty, and
+{# The support tickets file is optional. Without it this model is empty, and
     the ticket measure of the health score counts as missing, not as zero. #}
 -- depends_on: {{ source('canonical', 'support_tickets') }}
 
 with
 
-{% if adoption_input_exists('support_tickets') %}
-
-source as (
-
-    select * from {{ source('canonical', 'support_tickets') }}
-
-),
-
 typed as (
 
+    {% if adoption_input_exists('support_tickets') -%}
     select
         -- ids
         {{ adoption_clean_string('ticket_id') }} as ticket_id,
@@ -31,19 +24,12 @@ typed as (
         {{ adoption_clean_string('opened_at') }} as opened_at_text,
         {{ adoption_clean_string('closed_at') }} as closed_at_text
 
-    from source
-
-),
-
-{% else %}
-
-typed as (
-
+    from {{ source('canonical', 'support_tickets') }}
+    {%- else -%}
     {{ adoption_empty_support_tickets() }}
+    {%- endif %}
 
 ),
-
-{% endif %}
 
 checked as (
 

@@ -1,16 +1,16 @@
-{#- The event catalog from the data folder when it has one, otherwise the
+{# The event catalog from the data folder when it has one, otherwise the
     bundled seed of the chosen source format. #}
 -- depends_on: {{ ref('event_catalog_demo') }}
 -- depends_on: {{ ref('event_catalog_fightchurn') }}
 -- depends_on: {{ source('catalog', 'event_catalog') }}
 
-{%- if adoption_input_exists('event_catalog') %}
-    {%- set source_relation = source('catalog', 'event_catalog') %}
-{%- elif var('adoption__source_format') == 'fightchurn' %}
-    {%- set source_relation = ref('event_catalog_fightchurn') %}
-{%- else %}
-    {%- set source_relation = ref('event_catalog_demo') %}
-{%- endif %}
+{% if adoption_input_exists('event_catalog') %}
+    {% set source_relation = source('catalog', 'event_catalog') %}
+{% elif var('adoption__source_format') == 'fightchurn' %}
+    {% set source_relation = ref('event_catalog_fightchurn') %}
+{% else %}
+    {% set source_relation = ref('event_catalog_demo') %}
+{% endif %}
 
 with
 

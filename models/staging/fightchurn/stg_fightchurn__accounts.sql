@@ -1,4 +1,4 @@
-{#- The simulator's accounts carry only a channel, a birth date and a
+{# The simulator's accounts carry only a channel, a birth date and a
     country. Name, plan, seats and revenue come from the account's latest
     main-plan subscription; the account is created when its first
     subscription starts, since the birth date lies years before the product
@@ -28,7 +28,7 @@ main_plans as (
         started_on,
         row_number() over (
             partition by account_id
-            order by started_on desc, mrr desc, plan
+            order by started_on desc, mrr desc, plan asc
         ) as recency_rank
 
     from subscriptions

@@ -1,4 +1,4 @@
-{#- The simulator's events carry no id. Copies with the same account, user,
+{# The simulator's events carry no id. Copies with the same account, user,
     time and type are separate events there, so each gets its position among
     such copies in its id, and deduplication downstream keeps them all. #}
 

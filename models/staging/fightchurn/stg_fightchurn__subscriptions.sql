@@ -1,4 +1,4 @@
-{#- Only the main plan rows (units = 'users') are subscriptions in the
+{# Only the main plan rows (units = 'users') are subscriptions in the
     contract: their quantity is the seat count. Add-on rows are listed every
     period whether bought or not, so they say nothing about what the account
     pays for; they go to the rejects with their own reason. #}

@@ -1,4 +1,4 @@
-{#- The simulator records no support tickets; the ticket measure of the
+{# The simulator records no support tickets; the ticket measure of the
     health score therefore counts as missing for this source format. #}
 
 with

@@ -1,4 +1,4 @@
-{#- The simulator has no users table: a user is the pair of account and user
+{# The simulator has no users table: a user is the pair of account and user
     index seen in the events, created at its first event. #}
 
 with
