@@ -2,6 +2,12 @@
     that ended by it. Weeks start on Monday and only complete weeks are
     scored, so a partial current week never reads as a drop. #}
 
+{% if var('adoption__as_of_date') %}
+{% set as_of_expression = "cast('" ~ var('adoption__as_of_date') ~ "' as date)" %}
+{% else %}
+{% set as_of_expression = 'max(occurred_date)' %}
+{% endif %}
+
 with
 
 events as (
@@ -13,11 +19,7 @@ events as (
 as_of as (
 
     select
-        {% if var('adoption__as_of_date') -%}
-        cast('{{ var("adoption__as_of_date") }}' as date)
-        {%- else -%}
-            max(occurred_date)
-        {%- endif %} as as_of_date
+        {{ as_of_expression }} as as_of_date
 
     from events
 

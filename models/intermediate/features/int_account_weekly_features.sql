@@ -5,6 +5,13 @@
     of the window before it. Each source is aggregated to the account and
     week on its own before the joins, so no join multiplies rows. #}
 
+{% if adoption_has_support_tickets() %}
+{% set support_tickets_expression =
+    'coalesce(tickets_in_window.support_tickets_28d, 0)' %}
+{% else %}
+{% set support_tickets_expression = 'cast(null as ' ~ dbt.type_int() ~ ')' %}
+{% endif %}
+
 with
 
 account_weeks as (
@@ -256,11 +263,7 @@ joined as (
         -- friction in the window
         coalesce(activity_in_window.failures_28d, 0) as failures_28d,
         coalesce(activity_in_window.help_events_28d, 0) as help_events_28d,
-        {% if adoption_has_support_tickets() -%}
-            coalesce(tickets_in_window.support_tickets_28d, 0)
-        {%- else -%}
-        cast(null as {{ dbt.type_int() }})
-        {%- endif %} as support_tickets_28d,
+        {{ support_tickets_expression }} as support_tickets_28d,
 
         -- recency, counted to the last day of the week
         last_key_actions.last_key_action_date,

@@ -67,19 +67,13 @@ measure_values as (
 
 unpivoted as (
 
-    {%- for measure in measures %}
-
-        select
-            account_id,
-            week_start_date,
-            '{{ measure }}' as measure_name,
-            {{ measure }} as measure_value
-        from measure_values
-        {%- if not loop.last %}
-
-            union all
-        {%- endif %}
-    {%- endfor %}
+    {{ adoption_unpivot(
+        'measure_values',
+        key_columns=['account_id', 'week_start_date'],
+        value_columns=measures,
+        name_column='measure_name',
+        value_column='measure_value',
+    ) }}
 
 ),
 

@@ -5,11 +5,11 @@
 -- depends_on: {{ source('catalog', 'event_catalog') }}
 
 {% if adoption_input_exists('event_catalog') %}
-    {% set source_relation = source('catalog', 'event_catalog') %}
+{% set source_relation = source('catalog', 'event_catalog') %}
 {% elif var('adoption__source_format') == 'fightchurn' %}
-    {% set source_relation = ref('event_catalog_fightchurn') %}
+{% set source_relation = ref('event_catalog_fightchurn') %}
 {% else %}
-    {% set source_relation = ref('event_catalog_demo') %}
+{% set source_relation = ref('event_catalog_demo') %}
 {% endif %}
 
 with
