@@ -1,13 +1,11 @@
 {#- Fails for each row where the SQL expression is false or null, for
-    invariants between the columns of one row. -#}
-{% test adoption_expression_is_true(model, expression, where_clause=none) %}
+    invariants between the columns of one row, whether declared on the model
+    or on a column (column_name is then unused). Narrow the rows with the
+    test's standard `where` config. -#}
+{% test adoption_expression_is_true(model, expression, column_name=none) %}
     select *
 
     from {{ model }}
 
-    where
-        not coalesce({{ expression }}, false)
-        {%- if where_clause %}
-        and ({{ where_clause }})
-        {%- endif %}
+    where not coalesce({{ expression }}, false)
 {% endtest %}

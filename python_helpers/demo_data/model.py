@@ -22,16 +22,16 @@ PLAN_PRICE_PER_SEAT = (9.0, 15.0, 25.0, 40.0)
 ANNUAL_PRICE_FACTOR = 0.83
 
 SEGMENTS = ("smb", "mid_market", "enterprise")
-SEGMENT_SHARE = (0.62, 0.28, 0.10)
+SEGMENT_SHARE = (0.65, 0.27, 0.08)
 PLAN_SHARE_BY_SEGMENT = (
     (0.55, 0.45, 0.0, 0.0),
     (0.0, 0.5, 0.5, 0.0),
     (0.0, 0.0, 0.35, 0.65),
 )
-SEATS_MEDIAN_BY_SEGMENT = (5.0, 18.0, 55.0)
+SEATS_MEDIAN_BY_SEGMENT = (4.0, 14.0, 35.0)
 SEATS_SIGMA_BY_SEGMENT = (0.5, 0.4, 0.45)
-SEATS_RANGE_BY_SEGMENT = ((1, 25), (8, 60), (30, 300))
-ANNUAL_SHARE_BY_SEGMENT = (0.2, 0.45, 0.8)
+SEATS_RANGE_BY_SEGMENT = ((1, 20), (6, 45), (20, 150))
+ANNUAL_SHARE_BY_SEGMENT = (0.15, 0.35, 0.7)
 # Mean days until an invited user joins, from account creation.
 JOIN_DELAY_DAYS_BY_SEGMENT = (12.0, 22.0, 40.0)
 
@@ -68,12 +68,12 @@ AUTOMATION_FAILURE_RATE = 0.03
 
 # The bad release: calendar connections made on or after this share of the
 # simulated period get tokens that fail to refresh.
-FRICTION_RELEASE_SHARE = 0.4
+FRICTION_RELEASE_SHARE = 0.3
 FRICTION_FEATURE = "calendar_sync"
 FRICTION_EVENT_NAMES = ("calendar_sync_failed",)
 FRICTION_HAZARD_MULTIPLIER = 3.0
 # Chance that a day of an affected account has a failure episode.
-FRICTION_EPISODE_SHARE = 0.6
+FRICTION_EPISODE_SHARE = 0.45
 # Engagement lost per week since the friction started (log scale).
 FRICTION_ENGAGEMENT_DRIFT = -0.03
 FRICTION_TICKET_SHARE = 0.12
@@ -83,10 +83,10 @@ FRICTION_HELP_SHARE = 0.2
 
 # Chance that a joined user is active on a day, before the account's
 # engagement and the user's own activity level multiply it (weekday, weekend).
-ACTIVE_DAY_SHARE = (0.3, 0.03)
+ACTIVE_DAY_SHARE = (0.16, 0.015)
 MAX_ACTIVE_DAY_SHARE = 0.9
-EXTRA_SESSIONS_PER_ACTIVE_DAY = 0.3
-MOTIFS_PER_SESSION = 1.4
+EXTRA_SESSIONS_PER_ACTIVE_DAY = 0.15
+MOTIFS_PER_SESSION = 1.0
 MAX_MOTIFS_PER_SESSION = 12
 # Weekly engagement process on a log scale: the level moves a quarter of the
 # way to its target each week, plus noise.
@@ -109,7 +109,7 @@ FEATURE_REQUESTS_PER_ACCOUNT_WEEK = 0.01
 
 # Monthly churn probability of an account whose behaviour equals the
 # reference values below, by segment.
-BASE_MONTHLY_CHURN = (0.035, 0.022, 0.012)
+BASE_MONTHLY_CHURN = (0.022, 0.014, 0.008)
 CHURN_WINDOW_DAYS = 28
 REFERENCE_KEY_ACTIONS_PER_USER = 12.0
 REFERENCE_COLLABORATION_PER_USER = 4.0
@@ -219,18 +219,18 @@ MOTIF_GROUPS = ("core", "collaboration", "advanced", "help", "workaround", "admi
 
 MOTIFS: tuple[Motif, ...] = (
     # Core work.
-    Motif("create_task", "core", 3.0, (Step("task_created", low=1, high=3),)),
-    Motif("complete_task", "core", 2.4, (Step("task_completed", low=1, high=3),)),
+    Motif("create_task", "core", 3.0, (Step("task_created", low=1, high=2),)),
+    Motif("complete_task", "core", 2.4, (Step("task_completed", low=1, high=2),)),
     Motif("update_task", "core", 1.6, (Step("task_updated", low=1, high=2),)),
     Motif("create_project", "core", 0.25, (Step("project_created"),)),
     Motif(
         "browse_board",
         "core",
         2.0,
-        (Step("board_viewed"), Step("board_scrolled", 0.6, 1, 8)),
+        (Step("board_viewed"), Step("board_scrolled", 0.6, 1, 5)),
     ),
-    Motif("page_tasks", "core", 0.5, (Step("task_list_page_next", low=2, high=6),)),
-    Motif("bulk_edit", "core", 0.12, (Step("tasks_bulk_edited", low=3, high=15),)),
+    Motif("page_tasks", "core", 0.5, (Step("task_list_page_next", low=2, high=5),)),
+    Motif("bulk_edit", "core", 0.12, (Step("tasks_bulk_edited", low=2, high=10),)),
     Motif("undo_once", "core", 0.2, (Step("undo_clicked"),)),
     # Collaboration.
     Motif("comment", "collaboration", 1.2, (Step("comment_added", low=1, high=2),)),
@@ -317,12 +317,8 @@ MOTIFS: tuple[Motif, ...] = (
     Motif("connect_calendar", "special", 0.0, (Step("calendar_sync_connected"),)),
     Motif("connect_slack", "special", 0.0, (Step("slack_connected"),)),
     Motif("add_seats", "special", 0.0, (Step("billing_viewed", 0.7), Step("seat_added"))),
-    Motif(
-        "remove_seats", "special", 0.0, (Step("billing_viewed", 0.7), Step("seat_removed"))
-    ),
-    Motif(
-        "upgrade", "special", 0.0, (Step("billing_viewed", 0.8, 1, 2), Step("plan_upgraded"))
-    ),
+    Motif("remove_seats", "special", 0.0, (Step("billing_viewed", 0.7), Step("seat_removed"))),
+    Motif("upgrade", "special", 0.0, (Step("billing_viewed", 0.8, 1, 2), Step("plan_upgraded"))),
     Motif(
         "downgrade",
         "special",

@@ -149,8 +149,8 @@ final as (
         score_status,
         health_score,
         health_band,
-        accelerator_score,
-        decelerator_score,
+        round(accelerator_score, 2) as accelerator_score,
+        round(decelerator_score, 2) as decelerator_score,
         evidence_coverage,
 
         -- movement

@@ -1,0 +1,59 @@
+# Quick start on a fresh clone:
+#   make build   installs the toolchain into .venv and runs `dbt build` on the
+#                bundled demo data into adoption.duckdb
+#   make test    installs the toolchain, lints SQL and Python, and runs pytest,
+#                which builds the project on fixtures and checks exact figures
+# Both targets create .venv on their own; nothing else has to be installed.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+LINT_DB := target/lint.duckdb
+
+.PHONY: install build crm6 test lint lint-sql lint-python pytest clean
+
+$(INSTALLED): requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-r requirements.txt -c constraints.txt
+	touch $@
+
+install: $(INSTALLED)
+
+build: $(INSTALLED)
+	$(BIN)/dbt build
+
+# The Fighting Churn data set; CRM6_DIR points at its folder.
+CRM6_DIR ?= ../shared/data/crm6
+crm6: $(INSTALLED)
+	ADOPTION_SOURCE_FORMAT=fightchurn ADOPTION_DATA_DIR=$(CRM6_DIR) \
+	ADOPTION_SUBSCRIPTIONS_COMPLETE_THROUGH=2023-01-01 \
+	ADOPTION_DUCKDB_PATH=crm6.duckdb $(BIN)/dbt build
+
+test: lint pytest
+
+lint: lint-python lint-sql
+
+lint-python: $(INSTALLED)
+	$(BIN)/ruff check python_helpers
+	$(BIN)/ruff format --check python_helpers
+
+# The dbt templater compiles every model, and some models ask the database
+# for columns and date bounds while compiling, so lint runs against a small
+# database built from the test fixture first.
+lint-sql: $(INSTALLED)
+	mkdir -p target
+	rm -f $(LINT_DB)
+	ADOPTION_DATA_DIR=tests/fixtures/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
+		$(BIN)/dbt build --quiet --exclude "test_type:unit"
+	ADOPTION_DATA_DIR=tests/fixtures/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
+		$(BIN)/sqlfluff lint models analyses tests
+	ADOPTION_SOURCE_FORMAT=fightchurn ADOPTION_DUCKDB_PATH=$(LINT_DB) \
+		$(BIN)/sqlfluff lint models/staging/fightchurn
+
+pytest: $(INSTALLED)
+	$(BIN)/pytest
+
+clean:
+	rm -rf target logs dbt_packages adoption.duckdb crm6.duckdb

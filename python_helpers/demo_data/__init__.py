@@ -1,0 +1,1 @@
+"""Deterministic demo data of a simulated project-management SaaS product."""
