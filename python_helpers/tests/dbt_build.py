@@ -1,0 +1,93 @@
+"""Run the dbt project into a throw-away DuckDB file and read the results.
+
+The tests call dbt in a subprocess, as a user would, so that every run
+starts from a clean process and DuckDB's single-writer lock is released
+before the results are opened read-only.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+SHARED_DATA_DIR = PROJECT_DIR.parent / "shared" / "data"
+DBT_TIMEOUT_S = 1800
+
+
+@dataclass(frozen=True)
+class DbtRun:
+    """The outcome of one dbt command: its exit code, output and database."""
+
+    returncode: int
+    output: str
+    database_path: Path
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """Open the built database read-only."""
+        return duckdb.connect(str(self.database_path), read_only=True)
+
+
+def run_dbt(
+    database_path: Path,
+    data_dir: Path,
+    *args: str,
+    source_format: str = "canonical",
+    extra_env: dict[str, str] | None = None,
+) -> DbtRun:
+    """Run `dbt <args>` on the project with the inputs in data_dir.
+
+    Args:
+        database_path: DuckDB file to build into.
+        data_dir: folder with the input files (ADOPTION_DATA_DIR).
+        *args: the dbt command and its options, for example "build".
+        source_format: value of ADOPTION_SOURCE_FORMAT.
+        extra_env: further environment variables for the run.
+
+    Raises:
+        subprocess.TimeoutExpired: when dbt runs longer than DBT_TIMEOUT_S.
+    """
+    env = dict(os.environ)
+    env.update(
+        {
+            "ADOPTION_DUCKDB_PATH": str(database_path),
+            "ADOPTION_DATA_DIR": str(data_dir),
+            "ADOPTION_SOURCE_FORMAT": source_format,
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        }
+    )
+    env.update(extra_env or {})
+    dbt_executable = Path(sys.executable).with_name("dbt")
+    completed = subprocess.run(
+        [
+            str(dbt_executable),
+            *args,
+            "--project-dir",
+            str(PROJECT_DIR),
+            "--profiles-dir",
+            str(PROJECT_DIR),
+            "--target-path",
+            str(database_path.parent / "target"),
+            "--log-path",
+            str(database_path.parent / "logs"),
+        ],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=DBT_TIMEOUT_S,
+        check=False,
+    )
+    return DbtRun(completed.returncode, completed.stdout + completed.stderr, database_path)
+
+
+def build_or_fail(run: DbtRun) -> DbtRun:
+    """Return the run, or raise AssertionError with dbt's output when it failed."""
+    if run.returncode != 0:
+        raise AssertionError(f"dbt failed with exit code {run.returncode}:\n{run.output[-6000:]}")
+    return run
