@@ -1,6 +1,6 @@
 {# Every staged user row with the first reason it cannot be used. Internal
-    users are valid rows but are excluded from every measure, so they carry
-    the reason 'internal user'. #}
+    users are excluded from every measure whatever else is wrong with their
+    row, so 'internal user' comes first. #}
 
 with
 
@@ -37,14 +37,12 @@ validated as (
         ranked.email,
         ranked.created_at,
         ranked.is_internal,
-        coalesce(
-            ranked.invalid_reason,
-            case
-                when ranked.copy_number > 1 then 'duplicate user_id'
-                when accounts.account_id is null then 'unknown account_id'
-                when ranked.is_internal then 'internal user'
-            end
-        ) as rejection_reason
+        case
+            when ranked.is_internal then 'internal user'
+            when ranked.invalid_reason is not null then ranked.invalid_reason
+            when ranked.copy_number > 1 then 'duplicate user_id'
+            when accounts.account_id is null then 'unknown account_id'
+        end as rejection_reason
 
     from ranked
 
