@@ -33,9 +33,7 @@ def _monday(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"invalid date: {text!r}, expected YYYY-MM-DD"
-        ) from None
+        raise argparse.ArgumentTypeError(f"invalid date: {text!r}, expected YYYY-MM-DD") from None
     if day.weekday() != 0:
         previous_monday = day - dt.timedelta(days=day.weekday())
         raise argparse.ArgumentTypeError(
@@ -51,10 +49,11 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Simulate a project-management SaaS product and write its events, users, "
             "accounts, subscriptions and support tickets in the canonical input contract. "
-            "The same arguments always give byte-identical files."
+            "The same arguments give byte-identical files with the same numpy and "
+            "pyarrow versions."
         ),
     )
-    parser.add_argument("--out", type=Path, required=True, help="output folder; created if missing")
+    parser.add_argument("--out", type=Path, required=True, help="output folder, created if missing")
     parser.add_argument(
         "--accounts",
         type=_int_in_range(1, MAX_ACCOUNTS),
@@ -83,15 +82,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="parquet",
-        help="file format; CSV files have a header row (default: %(default)s)",
+        help="file format of the tables. CSV files get a header row (default: %(default)s)",
     )
     parser.add_argument(
         "--row-group-size",
         type=_int_in_range(1_000, 100_000_000),
         default=1_000_000,
         help=(
-            "maximum rows per Parquet row group or per CSV write; the data does not "
-            "depend on it (default: %(default)s)"
+            "maximum rows per Parquet row group or per CSV write. It changes the file "
+            "layout, not the data (default: %(default)s)"
         ),
     )
     parser.add_argument(

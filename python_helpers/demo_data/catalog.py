@@ -55,28 +55,26 @@ class CatalogEvent(NamedTuple):
     is_help_seeking: bool = False
 
 
-_E = CatalogEvent
-
 EVENT_CATALOG: tuple[CatalogEvent, ...] = (
     # Workspace setup milestones, done once by the account owner.
-    _E("workspace_created", "workspace", "setup"),
-    _E("workspace_configured", "workspace", "setup"),
+    CatalogEvent("workspace_created", "workspace", "setup"),
+    CatalogEvent("workspace_configured", "workspace", "setup"),
     # Onboarding tour: started, stepped through, and completed or abandoned.
-    _E(
+    CatalogEvent(
         "onboarding_tour_started",
         "onboarding",
         "onboarding",
         flow_name="onboarding_tour",
         flow_step="start",
     ),
-    _E(
+    CatalogEvent(
         "onboarding_step_viewed",
         "onboarding",
         "onboarding",
         flow_name="onboarding_tour",
         is_naturally_repeated=True,
     ),
-    _E(
+    CatalogEvent(
         "onboarding_tour_completed",
         "onboarding",
         "onboarding",
@@ -86,14 +84,14 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         flow_step="complete",
     ),
     # CSV import, used at setup and again as a workaround after an export.
-    _E(
+    CatalogEvent(
         "import_started",
         "import_export",
         "setup",
         flow_name="csv_import",
         flow_step="start",
     ),
-    _E(
+    CatalogEvent(
         "data_imported",
         "import_export",
         "setup",
@@ -101,9 +99,9 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         flow_name="csv_import",
         flow_step="complete",
     ),
-    _E("data_exported", "import_export", "advanced"),
+    CatalogEvent("data_exported", "import_export", "advanced"),
     # Core work: projects, boards and tasks.
-    _E(
+    CatalogEvent(
         "project_created",
         "projects",
         "core",
@@ -111,9 +109,9 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         is_key_action=True,
         outcome="success",
     ),
-    _E("board_viewed", "projects", "core"),
-    _E("board_scrolled", "projects", "core", is_naturally_repeated=True),
-    _E(
+    CatalogEvent("board_viewed", "projects", "core"),
+    CatalogEvent("board_scrolled", "projects", "core", is_naturally_repeated=True),
+    CatalogEvent(
         "task_created",
         "tasks",
         "core",
@@ -121,8 +119,8 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         is_key_action=True,
         outcome="success",
     ),
-    _E("task_updated", "tasks", "core"),
-    _E(
+    CatalogEvent("task_updated", "tasks", "core"),
+    CatalogEvent(
         "task_completed",
         "tasks",
         "core",
@@ -130,32 +128,32 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         is_key_action=True,
         outcome="success",
     ),
-    _E("tasks_bulk_edited", "tasks", "core", is_naturally_repeated=True),
-    _E("task_list_page_next", "tasks", "core", is_naturally_repeated=True),
-    _E("undo_clicked", "tasks", "core"),
+    CatalogEvent("tasks_bulk_edited", "tasks", "core", is_naturally_repeated=True),
+    CatalogEvent("task_list_page_next", "tasks", "core", is_naturally_repeated=True),
+    CatalogEvent("undo_clicked", "tasks", "core"),
     # Collaboration.
-    _E("user_invited", "collaboration", "collaboration", signal="accelerator"),
-    _E("comment_added", "collaboration", "collaboration", signal="accelerator"),
-    _E("mention_sent", "collaboration", "collaboration", signal="accelerator"),
+    CatalogEvent("user_invited", "collaboration", "collaboration", signal="accelerator"),
+    CatalogEvent("comment_added", "collaboration", "collaboration", signal="accelerator"),
+    CatalogEvent("mention_sent", "collaboration", "collaboration", signal="accelerator"),
     # Advanced: automations and reports.
-    _E("automation_created", "automations", "advanced", signal="accelerator"),
-    _E("automation_run_succeeded", "automations", "advanced", outcome="success"),
-    _E(
+    CatalogEvent("automation_created", "automations", "advanced", signal="accelerator"),
+    CatalogEvent("automation_run_succeeded", "automations", "advanced", outcome="success"),
+    CatalogEvent(
         "automation_run_failed",
         "automations",
         "advanced",
         signal="decelerator",
         outcome="failure",
     ),
-    _E("report_viewed", "reports", "advanced"),
-    _E(
+    CatalogEvent("report_viewed", "reports", "advanced"),
+    CatalogEvent(
         "report_exported",
         "reports",
         "advanced",
         signal="accelerator",
         outcome="success",
     ),
-    _E(
+    CatalogEvent(
         "report_export_failed",
         "reports",
         "advanced",
@@ -163,21 +161,21 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         outcome="failure",
     ),
     # Integrations: a calendar sync and Slack notifications.
-    _E(
+    CatalogEvent(
         "calendar_sync_connected",
         "calendar_sync",
         "expansion",
         signal="accelerator",
         is_integration=True,
     ),
-    _E(
+    CatalogEvent(
         "calendar_sync_succeeded",
         "calendar_sync",
         "expansion",
         outcome="success",
         is_integration=True,
     ),
-    _E(
+    CatalogEvent(
         "calendar_sync_failed",
         "calendar_sync",
         "expansion",
@@ -185,21 +183,21 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         outcome="failure",
         is_integration=True,
     ),
-    _E(
+    CatalogEvent(
         "slack_connected",
         "slack_integration",
         "expansion",
         signal="accelerator",
         is_integration=True,
     ),
-    _E(
+    CatalogEvent(
         "slack_notification_sent",
         "slack_integration",
         "expansion",
         outcome="success",
         is_integration=True,
     ),
-    _E(
+    CatalogEvent(
         "slack_notification_failed",
         "slack_integration",
         "expansion",
@@ -208,28 +206,28 @@ EVENT_CATALOG: tuple[CatalogEvent, ...] = (
         is_integration=True,
     ),
     # Billing: seat and plan changes, and visits to the billing page.
-    _E("billing_viewed", "billing", "renewal"),
-    _E("seat_added", "billing", "expansion", signal="accelerator"),
-    _E("seat_removed", "billing", "renewal", signal="decelerator"),
-    _E("plan_upgraded", "billing", "renewal", signal="accelerator"),
-    _E("plan_downgraded", "billing", "renewal", signal="decelerator"),
+    CatalogEvent("billing_viewed", "billing", "renewal"),
+    CatalogEvent("seat_added", "billing", "expansion", signal="accelerator"),
+    CatalogEvent("seat_removed", "billing", "renewal", signal="decelerator"),
+    CatalogEvent("plan_upgraded", "billing", "renewal", signal="accelerator"),
+    CatalogEvent("plan_downgraded", "billing", "renewal", signal="decelerator"),
     # Help-seeking. The stage is onboarding because help events mark no
     # progress beyond the first steps, wherever in the journey they happen.
-    _E(
+    CatalogEvent(
         "help_article_viewed",
         "help",
         "onboarding",
         signal="decelerator",
         is_help_seeking=True,
     ),
-    _E(
+    CatalogEvent(
         "docs_searched",
         "help",
         "onboarding",
         signal="decelerator",
         is_help_seeking=True,
     ),
-    _E(
+    CatalogEvent(
         "support_chat_opened",
         "help",
         "onboarding",

@@ -58,9 +58,9 @@ SLACK_ADOPTION_BY_SEGMENT = (0.35, 0.5, 0.55)
 CALENDAR_CONNECT_DELAY_DAYS = 45.0
 SLACK_CONNECT_DELAY_DAYS = 35.0
 # Expected scheduled syncs per connected account and day (weekday, weekend).
-CALENDAR_SYNCS_PER_DAY = (2.5, 0.5)
-SLACK_NOTIFICATIONS_PER_DAY = (1.5, 0.2)
-AUTOMATION_RUNS_PER_AUTOMATION_AND_DAY = (0.45, 0.2)
+CALENDAR_SYNCS_PER_DAY = (1.8, 0.4)
+SLACK_NOTIFICATIONS_PER_DAY = (1.0, 0.1)
+AUTOMATION_RUNS_PER_AUTOMATION_AND_DAY = (0.3, 0.15)
 MAX_RUNNING_AUTOMATIONS = 6
 CALENDAR_BASE_FAILURE_RATE = 0.008
 SLACK_FAILURE_RATE = 0.015
@@ -75,7 +75,7 @@ FRICTION_HAZARD_MULTIPLIER = 3.0
 # Chance that a day of an affected account has a failure episode.
 FRICTION_EPISODE_SHARE = 0.45
 # Engagement lost per week since the friction started (log scale).
-FRICTION_ENGAGEMENT_DRIFT = -0.03
+FRICTION_ENGAGEMENT_DRIFT = -0.05
 FRICTION_TICKET_SHARE = 0.12
 FRICTION_HELP_SHARE = 0.2
 
@@ -83,7 +83,7 @@ FRICTION_HELP_SHARE = 0.2
 
 # Chance that a joined user is active on a day, before the account's
 # engagement and the user's own activity level multiply it (weekday, weekend).
-ACTIVE_DAY_SHARE = (0.16, 0.015)
+ACTIVE_DAY_SHARE = (0.1, 0.01)
 MAX_ACTIVE_DAY_SHARE = 0.9
 EXTRA_SESSIONS_PER_ACTIVE_DAY = 0.15
 MOTIFS_PER_SESSION = 1.0
@@ -103,24 +103,24 @@ SUCCESS_AFTER_FAILURE_SHARE = 0.55
 HELP_AFTER_GIVING_UP_SHARE = 0.4
 TICKET_AFTER_GIVING_UP_SHARE = 0.15
 STAFF_VISIT_SHARE = 0.35
-FEATURE_REQUESTS_PER_ACCOUNT_WEEK = 0.01
+FEATURE_REQUESTS_PER_ACCOUNT_WEEK = 0.006
 
 # --- Churn and expansion -----------------------------------------------------
 
 # Monthly churn probability of an account whose behaviour equals the
 # reference values below, by segment.
-BASE_MONTHLY_CHURN = (0.022, 0.014, 0.008)
+BASE_MONTHLY_CHURN = (0.01, 0.0065, 0.004)
 CHURN_WINDOW_DAYS = 28
-REFERENCE_KEY_ACTIONS_PER_USER = 12.0
-REFERENCE_COLLABORATION_PER_USER = 4.0
-REFERENCE_ACTIVE_SEAT_SHARE = 0.6
+REFERENCE_KEY_ACTIONS_PER_USER = 6.0
+REFERENCE_COLLABORATION_PER_USER = 2.0
+REFERENCE_ACTIVE_SEAT_SHARE = 0.65
 # Coefficients on the log of the monthly hazard.
-COEF_KEY_ACTIONS = -0.65
-COEF_COLLABORATION = -0.65
+COEF_KEY_ACTIONS = -1.0
+COEF_COLLABORATION = -0.8
 COEF_INTEGRATION = -0.35
 COEF_ACTIVE_SEAT_SHARE = -1.0
 COEF_ERROR_RATE = 4.0
-COEF_HELP_PER_USER = 0.15
+COEF_HELP_PER_USER = 0.1
 COEF_TICKETS = 0.25
 COEF_DORMANT = 1.2
 MAX_MONTHLY_CHURN = 0.8
@@ -205,7 +205,7 @@ class Motif(NamedTuple):
 
     `weight` is zero for motifs that only special situations create, such as
     account setup. Motifs of kind "report_export" and "onboarding" get their
-    step counts from dedicated code in simulate.py.
+    step counts from dedicated code in sessions.py.
     """
 
     name: str
@@ -268,7 +268,7 @@ MOTIFS: tuple[Motif, ...] = (
     Motif(
         "ask_support",
         "help",
-        0.03,
+        0.01,
         (Step("help_article_viewed", 0.5, 1, 2), Step("support_chat_opened")),
     ),
     # Workarounds: repeated undo, and editing data outside the product.

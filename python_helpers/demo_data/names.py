@@ -1,7 +1,7 @@
 """Fake company names, people's names and emails built from word lists.
 
 Every email domain ends in `.example`, a top-level domain reserved for
-documentation (RFC 2606), so no generated address can reach a real mailbox.
+documentation and examples, so no generated address can reach a real mailbox.
 """
 
 from __future__ import annotations

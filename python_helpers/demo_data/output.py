@@ -23,6 +23,18 @@ _CALENDAR_PROVIDERS = ("google", "outlook")
 
 
 @dataclasses.dataclass
+class BlockOutput:
+    """The rows one block of accounts contributes to each output table."""
+
+    events: pa.Table
+    users: pa.Table
+    accounts: pa.Table
+    subscriptions: pa.Table
+    support_tickets: pa.Table
+    stats: BlockStats
+
+
+@dataclasses.dataclass
 class BlockStats:
     """Ground-truth facts about one block, summed into planted_effects.json."""
 
@@ -33,6 +45,7 @@ class BlockStats:
     calendar_successes: np.ndarray
     calendar_failures: np.ndarray
     data_quality: dict[str, int]
+    unknown_user_ids: list[str]
     row_counts: dict[str, int]
 
 
@@ -113,7 +126,7 @@ def build_events_table(
     platform: np.ndarray,
     variant: np.ndarray,
 ) -> pa.Table:
-    """Return the events table; a negative event number or account becomes null."""
+    """Return the events table. A negative event number or account becomes null."""
     event_id = format_ids("evt_", np.maximum(event_number, 0), width=12)
     event_id = pc.if_else(pa.array(event_number < 0), pa.scalar(None, pa.string()), event_id)
     account_id = account_labels.take(pa.array(np.maximum(account, 0).astype(np.int32)))

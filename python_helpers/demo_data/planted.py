@@ -10,7 +10,7 @@ import numpy as np
 from . import model
 from .catalog import EVENT_CATALOG, EVENT_NAMES
 from .output import BlockStats
-from .sessions import MS_PER_DAY, MS_PER_HOUR, MS_PER_SECOND
+from .timeline import MS_PER_DAY, MS_PER_HOUR, MS_PER_SECOND
 
 # Share of delivered events that arrive a second time with the same event_id.
 DUPLICATE_SHARE = 0.005
@@ -24,7 +24,7 @@ RARE_DEFECT_RATES = {
     "uncatalogued_event_name": 3e-5,
 }
 MIN_RARE_ROWS_FIRST_BLOCK = 2
-# Events of one unknown user; the unknown user ids are new ids absent from users.
+# Events per unknown user. Unknown user ids are new ids that users does not contain.
 EVENTS_PER_UNKNOWN_USER = 4
 
 
@@ -38,7 +38,7 @@ def plant_data_quality_rows(
 ) -> tuple[dict[str, np.ndarray], dict[str, int], int]:
     """Damage a few event rows and append duplicate deliveries.
 
-    `columns` holds event_number, occurred_ms, received_ms, user_label,
+    `columns` contains event_number, occurred_ms, received_ms, user_label,
     account, code, platform and variant. Only rows in `candidates` are
     damaged or duplicated. Unknown users get labels from `unknown_user_label`
     on. Returns the new columns with an occurred_null mask, the number of rows
@@ -54,12 +54,12 @@ def plant_data_quality_rows(
             count = max(count, MIN_RARE_ROWS_FIRST_BLOCK)
         counts[defect] = count
     duplicates = int(rng.binomial(len(candidates), DUPLICATE_SHARE))
-    wanted = sum(counts.values()) + duplicates
-    if wanted > len(candidates):
+    requested = sum(counts.values()) + duplicates
+    if requested > len(candidates):
         counts = dict.fromkeys(counts, 0)
         duplicates = 0
-        wanted = 0
-    chosen = rng.choice(candidates, size=wanted, replace=False)
+        requested = 0
+    chosen = rng.choice(candidates, size=requested, replace=False)
 
     position = 0
     rows: dict[str, np.ndarray] = {}
@@ -160,14 +160,19 @@ def planted_effects(
         },
         "churn_model": {
             "decision": (
-                "Monthly at each anniversary of account creation; annual contracts churn "
+                "Monthly at each anniversary of account creation. Annual contracts churn "
                 "only at the yearly renewal."
             ),
             "window_days": model.CHURN_WINDOW_DAYS,
             "base_monthly_churn_by_segment": dict(
                 zip(model.SEGMENTS, model.BASE_MONTHLY_CHURN, strict=True)
             ),
-            "log_hazard_form": "coefficient * (measure - reference), summed over the measures",
+            "log_hazard_form": (
+                "ln(base) + sum over measures of coefficient * (transform(value) - "
+                "transform(reference)) + ln(hazard_multiplier) in the friction group"
+            ),
+            "monthly_churn_probability": "1 - exp(-exp(log_hazard)), capped at "
+            + str(model.MAX_MONTHLY_CHURN),
         },
         "accelerators": [
             {
@@ -240,7 +245,8 @@ def planted_effects(
             },
         ],
         "data_quality": data_quality,
-        "internal_users": staff_user_ids,
+        "unknown_user_ids": [user for block in stats for user in block.unknown_user_ids],
+        "internal_user_ids": staff_user_ids,
         "row_counts": row_counts,
         "churn": {
             "accounts": len(account_ids),

@@ -5,7 +5,7 @@ columns:
 
 - account: block-local account index
 - user: block-local user index, or -1 - i for vendor staff user i
-- time_ms: occurrence time in milliseconds since the start of the simulation
+- time_ms: occurrence time, see timeline.py
 - code: event code, an index into catalog.EVENT_NAMES
 - variant: motif-specific detail that selects the JSON properties
 - platform: index into model.PLATFORMS, or model.PLATFORM_STAFF or PLATFORM_SERVER
@@ -19,11 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import model
-
-MS_PER_SECOND = 1_000
-MS_PER_MINUTE = 60_000
-MS_PER_HOUR = 3_600_000
-MS_PER_DAY = 86_400_000
+from .timeline import MS_PER_SECOND
 
 Events = dict[str, np.ndarray]
 
@@ -64,25 +60,6 @@ def concat_events(parts: list[Events]) -> Events:
 def take_events(events: Events, index: np.ndarray) -> Events:
     """Return the rows selected by a boolean mask or an integer index."""
     return {name: column[index] for name, column in events.items()}
-
-
-def local_time_ms(
-    rng: np.random.Generator,
-    day: np.ndarray,
-    utc_offset_ms: np.ndarray,
-    mean_hour: float,
-    sd_hour: float,
-) -> np.ndarray:
-    """Draw a time of day in each account's local working hours and return it in UTC.
-
-    The result is in milliseconds since the start of the simulation. A time
-    that falls before the start, which happens only on day 0 east of UTC,
-    moves one day later.
-    """
-    hour = np.clip(rng.normal(mean_hour, sd_hour, size=day.shape), 6.5, 21.5)
-    time_ms = day.astype(np.int64) * MS_PER_DAY + (hour * MS_PER_HOUR).astype(np.int64)
-    time_ms -= utc_offset_ms
-    return np.where(time_ms < 0, time_ms + MS_PER_DAY, time_ms)
 
 
 def draw_categorical(rng: np.random.Generator, weights: np.ndarray) -> np.ndarray:
