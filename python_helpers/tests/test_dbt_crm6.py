@@ -18,6 +18,9 @@ MARTS = [
     "dim_accounts",
     "dq_row_counts",
     "dq_rejected_rows",
+    "fct_friction_points",
+    "fct_friction_priorities",
+    "fct_adoption_funnel",
 ]
 
 pytestmark = pytest.mark.skipif(

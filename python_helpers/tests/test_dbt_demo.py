@@ -21,6 +21,11 @@ MARTS = [
     "dq_row_counts",
     "dq_rejected_rows",
     "dq_unknown_event_names",
+    "fct_friction_points",
+    "fct_friction_points_by_segment",
+    "fct_friction_priorities",
+    "fct_adoption_funnel",
+    "fct_funnel_roadblocks",
 ]
 
 
@@ -101,3 +106,43 @@ def test_churned_accounts_score_lower(demo_db):
 def test_mart_not_empty(demo_db, mart):
     rows = demo_db.execute(f"select count(*) from main_marts.{mart}").fetchone()[0]
     assert rows > 0
+
+
+def priority_features(connection, top: int) -> list[str]:
+    rows = connection.execute(
+        "select feature from main_marts.fct_friction_priorities "
+        "where priority_rank <= ? order by priority_rank",
+        [top],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def test_planted_friction_ranks_first(demo_db):
+    assert priority_features(demo_db, 1) == [PLANTED["friction"]["feature"]]
+
+
+def test_unplanted_integration_not_in_top_three(demo_db):
+    # Slack fails too, but its failures do not raise churn in the simulation.
+    assert "slack_integration" not in priority_features(demo_db, 3)
+
+
+def test_planted_friction_first_in_last_observed_month(demo_db):
+    feature = demo_db.execute(
+        "select feature from main_marts.fct_friction_points "
+        "where impact_rank = 1 and period_start_date = ("
+        "select max(period_start_date) from main_marts.fct_friction_points where is_ranked)"
+    ).fetchone()[0]
+    assert feature == PLANTED["friction"]["feature"]
+
+
+def test_planted_friction_touches_planted_accounts(demo_db):
+    affected = {
+        row[0]
+        for row in demo_db.execute(
+            "select distinct account_id from main_intermediate.int_friction_occurrences "
+            "where feature = ? and friction_kind = 'failure_streak'",
+            [PLANTED["friction"]["feature"]],
+        ).fetchall()
+    }
+    planted = set(PLANTED["friction"]["account_ids"])
+    assert len(affected & planted) / len(planted) > 0.8

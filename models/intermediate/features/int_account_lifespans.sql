@@ -1,15 +1,6 @@
 {# One row per account: when it started and, when every subscription has
-    ended by the as-of date (or by adoption__subscriptions_complete_through
-    when that is earlier), when it churned. A subscription's ended_on is the
+    ended by the period's churn_observed_through_date, when it churned. A subscription's ended_on is the
     first day it no longer runs, so back-to-back periods share a date. #}
-
-{% set complete_through = var('adoption__subscriptions_complete_through') %}
-{% if complete_through %}
-{% set churn_cutoff =
-    "least(period.as_of_date, cast('" ~ complete_through ~ "' as date))" %}
-{% else %}
-{% set churn_cutoff = 'period.as_of_date' %}
-{% endif %}
 
 with
 
@@ -54,7 +45,7 @@ lifespans as (
         case
             when
                 subscription_spans.has_open_subscription = 0
-                and subscription_spans.last_ended_on <= {{ churn_cutoff }}
+                and subscription_spans.last_ended_on <= period.churn_observed_through_date
                 then subscription_spans.last_ended_on
         end as churned_on
 
