@@ -1,7 +1,7 @@
 """Build the project on the Fighting Churn data set crm6, when it is present.
 
-crm6 is external input (6.4 million simulated CRM events, 559 accounts) that
-lives beside the project, never inside it; a clone without it skips these
+crm6 is external input (6.4 million simulated CRM events, 559 accounts). It
+lives beside the project, never inside it, so a clone without it skips these
 tests. Its subscriptions stop renewing when the simulation ends on
 2023-01-01, so churn is only observed up to that date.
 """

@@ -1,6 +1,6 @@
 """Build the project on the hand-made fixture and check exact figures.
 
-The fixture (tests/fixtures/tiny) holds four accounts and twenty event rows,
+The fixture (tests/fixtures/tiny) contains four accounts and twenty event rows,
 among them a duplicate delivery, an event with a +02:00 offset that lands on
 the previous UTC day, an internal user, an unknown user and account, an
 unparseable and a future timestamp, and an event name missing from its own
