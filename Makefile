@@ -45,12 +45,14 @@ lint-python: $(INSTALLED)
 lint-sql: $(INSTALLED)
 	mkdir -p target
 	rm -f $(LINT_DB)
-	ADOPTION_DATA_DIR=tests/fixtures/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
+	ADOPTION_DATA_DIR=tests/input_data/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
 		$(BIN)/dbt build --quiet --exclude "test_type:unit"
-	ADOPTION_DATA_DIR=tests/fixtures/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
+	ADOPTION_DATA_DIR=tests/input_data/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
 		$(BIN)/sqlfluff lint models analyses tests
 	ADOPTION_SOURCE_FORMAT=fightchurn ADOPTION_DUCKDB_PATH=$(LINT_DB) \
 		$(BIN)/sqlfluff lint models/staging/fightchurn
+	ADOPTION_SOURCE_FORMAT=segment ADOPTION_DATA_DIR=tests/input_data/segment \
+		ADOPTION_DUCKDB_PATH=$(LINT_DB) $(BIN)/sqlfluff lint models/staging/segment
 
 pytest: $(INSTALLED)
 	$(BIN)/pytest

@@ -2,7 +2,7 @@
     measure is missing (null), never zero. -#}
 {% macro adoption_has_support_tickets() %}
     {{- return(
-        var('adoption__source_format') == 'canonical'
+        var('adoption__source_format') in ('canonical', 'segment')
         and adoption_input_exists('support_tickets')
     ) -}}
 {% endmacro %}

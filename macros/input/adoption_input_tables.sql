@@ -12,6 +12,15 @@
             {'name': 'support_tickets', 'required': false},
             {'name': 'event_catalog', 'required': false},
         ],
+        'segment': [
+            {'name': 'tracks', 'required': true},
+            {'name': 'identifies', 'required': true},
+            {'name': 'groups', 'required': true},
+            {'name': 'accounts', 'required': false},
+            {'name': 'subscriptions', 'required': false},
+            {'name': 'support_tickets', 'required': false},
+            {'name': 'event_catalog', 'required': false},
+        ],
         'fightchurn': [
             {'name': 'event', 'required': true},
             {'name': 'event_type', 'required': true},

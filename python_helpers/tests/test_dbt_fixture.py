@@ -1,6 +1,6 @@
 """Build the project on the hand-made fixture and check exact figures.
 
-The fixture (tests/fixtures/tiny) contains four accounts and twenty event rows,
+The fixture (tests/input_data/tiny) contains four accounts and twenty event rows,
 among them a duplicate delivery, an event with a +02:00 offset that lands on
 the previous UTC day, an internal user, an unknown user and account, an
 unparseable and a future timestamp, and an event name missing from its own
@@ -16,7 +16,7 @@ import pytest
 
 from python_helpers.tests.dbt_build import PROJECT_DIR, build_or_fail, run_dbt
 
-FIXTURE_DIR = PROJECT_DIR / "tests" / "fixtures" / "tiny"
+FIXTURE_DIR = PROJECT_DIR / "tests" / "input_data" / "tiny"
 
 
 @pytest.fixture(scope="module")
