@@ -2,7 +2,7 @@
     key actions, and the day it was activated. Activation needs both at
     least adoption__stage_activation_setup_share of the catalog's setup
     milestones (distinct events of journey_stage setup) and at least
-    adoption__stage_activation_key_actions key actions in total; it falls
+    adoption__stage_activation_key_actions key actions in total. It falls
     on the day the later of the two is reached and is never undone. A
     catalog without setup events makes setup complete at creation. #}
 

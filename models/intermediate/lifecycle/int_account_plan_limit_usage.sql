@@ -4,7 +4,7 @@
     at the end of the week (seed plan_usage_limits): the limited events in
     the trailing window against the limit, scaled from the limit's period
     to the window (usage_limit × window days / limit_period_days). An empty
-    limit is unlimited; a limit of 0 means the plan does not include the
+    limit is unlimited. A limit of 0 means the plan does not include the
     event, so any use of it counts as near the limit. #}
 
 {%- set window_days = var('adoption__feature_window_days') -%}

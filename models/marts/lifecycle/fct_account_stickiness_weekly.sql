@@ -2,7 +2,7 @@
     the trailing window (adoption__feature_window_days, 28 by default).
     DAU/MAU is the average number of daily active users over the days of
     the window the account existed, divided by the distinct users active in
-    the window; it is null, never zero over zero, when nobody was active.
+    the window. It is null, never zero over zero, when nobody was active.
     Time spent comes from sessions (int_sessions, int_session_days). #}
 
 with

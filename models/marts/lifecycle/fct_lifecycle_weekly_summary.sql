@@ -1,7 +1,7 @@
 {# One row per actor type (user, account) and week: how many actors were
     in each lifecycle state. Growth accounting holds week over week: active
     actors this week minus last week equals new plus resurrecting minus
-    dormant; a singular test checks it. #}
+    dormant, which a singular test checks. #}
 
 with
 
