@@ -21,6 +21,15 @@ MARTS = [
     "fct_friction_points",
     "fct_friction_priorities",
     "fct_adoption_funnel",
+    "fct_user_lifecycle_weekly",
+    "fct_account_lifecycle_weekly",
+    "fct_lifecycle_weekly_summary",
+    "fct_account_stages_weekly",
+    "fct_account_stage_transitions",
+    "fct_account_stickiness_weekly",
+    "fct_user_active_days_histogram",
+    "fct_cohort_retention",
+    "fct_upsell_candidates",
 ]
 
 pytestmark = pytest.mark.skipif(
