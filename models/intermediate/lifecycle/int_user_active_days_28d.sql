@@ -1,7 +1,7 @@
 {{ config(materialized='table') }}
 
-{# One row per user and week in which the user was active in the account's
-    trailing window (adoption__feature_window_days, the window of
+{# One row per user, account and week in which the user was active in the
+    account's trailing window (adoption__feature_window_days, the window of
     int_account_weeks): the number of days the user was active in it. #}
 
 with
