@@ -17,7 +17,7 @@ without values, or with one value only, is dropped with a warning and gets
 weight 0.
 
 Groups. Measures whose scores have a Spearman correlation of at least 0.8
-(average linkage) form a group, and the model sees the group's mean score,
+(average linkage) form a group, and the model uses the group's mean score,
 so one behaviour measured twice is not counted twice.
 
 Model. A logistic regression with an L2 penalty (scikit-learn, no class

@@ -38,7 +38,7 @@ BASELINE = "activity baseline"
 
 @dataclass(frozen=True)
 class MeasureResult:
-    """What the calibration learned about one measure of the seed."""
+    """Fitted transform, weight and learned effect of one measure of the seed."""
 
     name: str
     declared_signal: str
@@ -59,7 +59,7 @@ class MeasureResult:
 
     @property
     def agrees(self) -> bool | None:
-        """Return whether a better score lowers churn, as the declared signal says."""
+        """Return whether a better score lowers churn, as the declared signal states."""
         if self.full_fit_coefficient is None:
             return None
         return self.full_fit_coefficient < 0
@@ -401,10 +401,10 @@ def calibrate(
 def _dropped_result(
     name: str, signal: str, values: pd.Series, dropped: DroppedMeasure
 ) -> MeasureResult:
-    """Return the seed row of a measure that could not be fitted: weight 0.
+    """Return the result of a measure that could not be fitted, with weight 0.
 
     Its saturation value is its constant value when positive, else 1, so
-    that the seed stays valid; with weight 0 it does not move the score.
+    that the seed stays valid. With weight 0 it does not move the score.
     """
     present = values.dropna()
     constant = float(present.iloc[0]) if not present.empty else 0.0

@@ -22,11 +22,11 @@ TARGET_COLUMNS = {
     "subscription_churn": "is_subscription_churn",
     "downgrade": "is_downgrade",
 }
-# The baseline knows only how much an account used the product: days with
+# The baseline uses only how much an account used the product: days with
 # activity, active users (the data has no logins) and events (the data has
 # no session durations).
 BASELINE_FEATURES = ("active_days_28d", "active_users_28d", "events_28d")
-# The frame holds the baseline features under this prefix, because
+# The frame contains the baseline features under this prefix, because
 # active_days_28d is also a health measure.
 BASELINE_PREFIX = "baseline__"
 

@@ -4,4 +4,4 @@ from __future__ import annotations
 
 
 class CalibrationError(Exception):
-    """Raised when the input cannot give a meaningful calibration; the message says why."""
+    """Raised when the input cannot give a meaningful calibration. The message gives the reason."""

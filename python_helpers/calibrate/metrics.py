@@ -16,7 +16,7 @@ BOOTSTRAP_SEED = 20240601
 
 @dataclass(frozen=True)
 class ScoreMetrics:
-    """How well one score ranks, and how well its probabilities match, the holdout labels."""
+    """Ranking and probability metrics of one score against the holdout labels."""
 
     auc: float
     auc_low: float

@@ -83,7 +83,7 @@ def choose_penalty(
 
     The latest VALIDATION_SHARE of the observation dates validate; earlier
     observations whose label window reaches them are left out of that fit.
-    Falls back to C = 1 when either part holds a single class.
+    Falls back to C = 1 when either part contains a single class.
     """
     dates = sorted(set(observation_dates))
     first_validation = dates[int(len(dates) * (1 - VALIDATION_SHARE))]
@@ -91,7 +91,7 @@ def choose_penalty(
     fitting = (observation_dates <= cutoff).to_numpy()
     validating = (observation_dates >= first_validation).to_numpy()
     if len(set(labels[fitting])) < 2 or len(set(labels[validating])) < 2:
-        logger.warning("penalty left at C = 1: a validation part holds a single class")
+        logger.warning("penalty set to C = 1: a part of the fitting weeks contains one class only")
         return 1.0
 
     losses = {}

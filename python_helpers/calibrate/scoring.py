@@ -19,7 +19,7 @@ LOG_SKEWNESS = 1.0
 
 @dataclass(frozen=True)
 class MeasureScale:
-    """How one measure becomes a score, as the dbt model computes it."""
+    """Transform and saturation value that turn one measure into a score, as in dbt."""
 
     name: str
     signal: str

@@ -1,9 +1,9 @@
 """Tests of the calibration helper on small synthetic databases.
 
 Each database has the three tables the helper reads, with known effects:
-`engagement` lowers churn as its accelerator signal says, `engagement_copy`
+`engagement` lowers churn as its accelerator signal declares, `engagement_copy`
 is the same behaviour counted twice, `friction` raises churn as its
-decelerator signal says, `misdeclared` raises churn although it is declared
+decelerator signal declares, `misdeclared` raises churn although it is declared
 an accelerator, and `silence` is constant.
 """
 

@@ -3,7 +3,7 @@
 The demo generator plants effects on churn (data/demo/planted_effects.json):
 key actions and collaboration per active user lower it, product failures
 and support tickets raise it. The calibration must find those directions
-and rank the holdout weeks better than a baseline that only knows activity
+and rank the holdout weeks better than a baseline that only uses activity
 volume. Then dbt builds again with the fitted seed, and its health score
 must rank the holdout exactly as the helper reported.
 """
