@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,6 @@ from .metrics import ScoreMetrics, calibration_table, score_metrics
 from .model import LogisticModel, choose_penalty, fit_logistic
 from .scoring import (
     DroppedMeasure,
-    MeasureScale,
     fit_scales,
     group_correlated,
     group_name,
@@ -98,7 +97,6 @@ class CalibrationResult:
     accounts: int
     positives: int
     current_weight_source: str
-    notes: list[str] = field(default_factory=list)
 
     @property
     def holdout_auc(self) -> float:
@@ -345,9 +343,11 @@ def calibrate(
         scale = scale_by_name[name]
         group = group_of[name]
         available = train_scores[name].notna().to_numpy()
-        univariate = roc_auc_score(
-            train_labels[available], -train_scores[name].to_numpy()[available]
-        )
+        univariate = None
+        if len(set(train_labels[available])) == 2:
+            univariate = float(
+                roc_auc_score(train_labels[available], -train_scores[name].to_numpy()[available])
+            )
         if group in disagreeing:
             status = "dropped: a better score raises churn, against the declared signal"
         else:
@@ -360,7 +360,7 @@ def calibrate(
                 saturation_value=scale.saturation_value,
                 weight=weights.get(name, 0.0),
                 status=status,
-                univariate_auc=float(univariate),
+                univariate_auc=univariate,
                 full_fit_coefficient=first_fit[group] / len(group.split("+")),
                 group=group if "+" in group else None,
             )
@@ -416,17 +416,3 @@ def _dropped_result(
         weight=0.0,
         status=f"dropped: {dropped.reason}",
     )
-
-
-__all__ = [
-    "BASELINE",
-    "CALIBRATED_MODEL",
-    "CALIBRATED_SCORE",
-    "CURRENT_SCORE",
-    "CalibrationResult",
-    "MeasureResult",
-    "MeasureScale",
-    "calibrate",
-    "health_score",
-    "split_by_time",
-]

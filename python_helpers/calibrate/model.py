@@ -13,6 +13,8 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
+from .errors import CalibrationError
+
 logger = logging.getLogger(__name__)
 
 # Inverse L2 penalty strengths tried on the standardised scores.
@@ -61,7 +63,13 @@ def _fit_once(features: pd.DataFrame, labels: np.ndarray, penalty_c: float) -> L
     regression = LogisticRegression(C=penalty_c, max_iter=MAX_ITERATIONS)
     with warnings.catch_warnings():
         warnings.simplefilter("error", ConvergenceWarning)
-        regression.fit(standardised, labels)
+        try:
+            regression.fit(standardised, labels)
+        except ConvergenceWarning as warning:
+            raise CalibrationError(
+                f"the logistic regression with C = {penalty_c} did not converge in "
+                f"{MAX_ITERATIONS} iterations ({warning}); check the measures for extreme values"
+            ) from warning
     coefficients = regression.coef_[0] / scales
     intercept = float(regression.intercept_[0] - np.sum(coefficients * centres))
     return LogisticModel(
@@ -112,7 +120,6 @@ def fit_logistic(features: pd.DataFrame, labels: np.ndarray, penalty_c: float) -
         penalty_c: inverse penalty strength on the standardised features.
 
     Raises:
-        sklearn.exceptions.ConvergenceWarning: when lbfgs does not converge
-            within MAX_ITERATIONS, raised as an error.
+        CalibrationError: when lbfgs does not converge within MAX_ITERATIONS.
     """
     return _fit_once(features, np.asarray(labels), penalty_c)

@@ -10,11 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
-
-from .calibration import (  # noqa: E402
+from .calibration import (
     BASELINE,
     CALIBRATED_MODEL,
     CALIBRATED_SCORE,
@@ -140,17 +138,18 @@ def report_content(result: CalibrationResult, fitted_at: str, database: str) -> 
     return _rounded(content)
 
 
-def _svg(figure: plt.Figure) -> str:
+def _svg(figure: Figure) -> str:
+    # A Figure made without pyplot needs no backend and no global state.
     buffer = io.StringIO()
-    with plt.rc_context({"svg.hashsalt": SVG_HASH_SALT}):
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(figure)
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
 
 def _roc_figure(result: CalibrationResult) -> str:
-    figure, axes = plt.subplots(figsize=(5, 5))
+    figure = Figure(figsize=(5, 5))
+    axes = figure.subplots()
     for name, (fpr, tpr) in result.roc_points.items():
         axes.plot(fpr, tpr, label=f"{name} (AUC {result.metrics[name].auc:.3f})")
     axes.plot([0, 1], [0, 1], color="grey", linestyle=":", label="chance")
@@ -162,7 +161,8 @@ def _roc_figure(result: CalibrationResult) -> str:
 
 
 def _calibration_figure(result: CalibrationResult) -> str:
-    figure, axes = plt.subplots(figsize=(5, 5))
+    figure = Figure(figsize=(5, 5))
+    axes = figure.subplots()
     highest = 0.0
     for name in (CALIBRATED_MODEL, CALIBRATED_SCORE, BASELINE):
         table = result.calibration_tables[name]
@@ -180,7 +180,8 @@ def _calibration_figure(result: CalibrationResult) -> str:
 
 def _coefficient_figure(result: CalibrationResult) -> str:
     fitted = [measure for measure in result.measures if measure.full_fit_coefficient is not None]
-    figure, axes = plt.subplots(figsize=(8, 0.45 * len(fitted) + 1.2))
+    figure = Figure(figsize=(8, 0.45 * len(fitted) + 1.2))
+    axes = figure.subplots()
     names = [measure.name for measure in fitted]
     values = [measure.full_fit_coefficient for measure in fitted]
     colours = ["tab:green" if measure.agrees else "tab:red" for measure in fitted]
