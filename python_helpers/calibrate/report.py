@@ -52,6 +52,8 @@ def verdict(result: CalibrationResult) -> str:
     else:
         strength = "It barely predicts the label."
     comparison = "above" if metrics.auc > baseline.auc else "not above"
+    fit_rate = result.split.fit_positives / result.split.fit_observations
+    holdout_rate = result.split.holdout_positives / result.split.holdout_observations
     return (
         f"On the holdout ({result.split.holdout_weeks} weeks, "
         f"{result.split.holdout_positives} positive of {result.split.holdout_observations} "
@@ -59,7 +61,9 @@ def verdict(result: CalibrationResult) -> str:
         f"{result.target_label} (95 % interval {metrics.auc_low:.2f} to "
         f"{metrics.auc_high:.2f}). {strength} Its AUC is {comparison} that of the activity "
         f"baseline, {baseline.auc:.3f} (interval {baseline.auc_low:.2f} to "
-        f"{baseline.auc_high:.2f})."
+        f"{baseline.auc_high:.2f}). Its Brier score is {metrics.brier:.4f} against "
+        f"{baseline.brier:.4f} for the baseline (lower is better), with a positive rate of "
+        f"{fit_rate:.1%} in the fitting weeks and {holdout_rate:.1%} in the holdout."
     )
 
 
