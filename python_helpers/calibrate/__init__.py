@@ -23,7 +23,7 @@ so one behaviour measured twice is not counted twice.
 Model. A logistic regression with an L2 penalty (scikit-learn, no class
 weights, so its probabilities stay calibrated) on the standardised group
 scores. The penalty is chosen on the last quarter of the fitting weeks. A
-group whose coefficient says that a better score raises churn disagrees with
+group whose coefficient shows that a better score raises churn disagrees with
 the seed's declared signal: it is reported, dropped, and the model refitted,
 until every coefficient agrees.
 
