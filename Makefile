@@ -3,6 +3,9 @@
 #                bundled demo data into adoption.duckdb
 #   make test    installs the toolchain, lints SQL and Python, and runs pytest,
 #                which builds the project on fixtures and checks exact figures
+#   make calibrate  fits the health score weights to the demo data's churn,
+#                writes them to seeds/health_score_weights.csv and a report to
+#                reports/, and builds again with them
 # Both targets create .venv on their own; nothing else has to be installed.
 
 PYTHON ?= python3
@@ -11,7 +14,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 LINT_DB := target/lint.duckdb
 
-.PHONY: install build crm6 test lint lint-sql lint-python pytest clean
+.PHONY: install build crm6 calibrate calibrate-crm6 test lint lint-sql lint-python pytest clean
 
 $(INSTALLED): requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +33,24 @@ crm6: $(INSTALLED)
 	ADOPTION_SOURCE_FORMAT=fightchurn ADOPTION_DATA_DIR=$(CRM6_DIR) \
 	ADOPTION_SUBSCRIPTIONS_COMPLETE_THROUGH=2023-01-01 \
 	ADOPTION_DUCKDB_PATH=crm6.duckdb $(BIN)/dbt build
+
+# Calibration: build, fit the weights seed to realised churn, build again
+# with it. It overwrites seeds/health_score_weights.csv; `git checkout
+# seeds/health_score_weights.csv` returns to the hand-set defaults.
+# CALIBRATE_ARGS passes options, for example --target-label subscription_churn.
+CALIBRATE_ARGS ?=
+calibrate: $(INSTALLED)
+	$(BIN)/dbt build
+	$(BIN)/python -m python_helpers.calibrate \
+		--database "$${ADOPTION_DUCKDB_PATH:-adoption.duckdb}" $(CALIBRATE_ARGS)
+	$(BIN)/dbt build
+
+# The same fit on crm6, written to reports/crm6/ only: the repository's seed
+# stays as it is.
+calibrate-crm6: crm6
+	$(BIN)/python -m python_helpers.calibrate --database crm6.duckdb \
+		--target-label subscription_churn --report-dir reports/crm6 \
+		--output-seed reports/crm6/health_score_weights.csv $(CALIBRATE_ARGS)
 
 test: lint pytest
 

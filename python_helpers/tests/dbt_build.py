@@ -17,6 +17,7 @@ import duckdb
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SHARED_DATA_DIR = PROJECT_DIR.parent / "shared" / "data"
+CRM6_DIR = SHARED_DATA_DIR / "crm6"
 DBT_TIMEOUT_S = 1800
 
 
@@ -39,6 +40,7 @@ def run_dbt(
     *args: str,
     source_format: str = "canonical",
     extra_env: dict[str, str] | None = None,
+    project_dir: Path = PROJECT_DIR,
 ) -> DbtRun:
     """Run `dbt <args>` on the project with the inputs in data_dir.
 
@@ -48,6 +50,7 @@ def run_dbt(
         *args: the dbt command and its options, for example "build".
         source_format: value of ADOPTION_SOURCE_FORMAT.
         extra_env: further environment variables for the run.
+        project_dir: the dbt project to run, by default this repository.
 
     Raises:
         subprocess.TimeoutExpired: when dbt runs longer than DBT_TIMEOUT_S.
@@ -68,15 +71,15 @@ def run_dbt(
             str(dbt_executable),
             *args,
             "--project-dir",
-            str(PROJECT_DIR),
+            str(project_dir),
             "--profiles-dir",
-            str(PROJECT_DIR),
+            str(project_dir),
             "--target-path",
             str(database_path.parent / "target"),
             "--log-path",
             str(database_path.parent / "logs"),
         ],
-        cwd=PROJECT_DIR,
+        cwd=project_dir,
         env=env,
         capture_output=True,
         text=True,

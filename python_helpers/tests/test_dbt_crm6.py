@@ -8,11 +8,13 @@ tests. Its subscriptions stop renewing when the simulation ends on
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import duckdb
 import pytest
 
-from python_helpers.tests.dbt_build import SHARED_DATA_DIR, build_or_fail, run_dbt
+from python_helpers.tests.dbt_build import CRM6_DIR
 
-CRM6_DIR = SHARED_DATA_DIR / "crm6"
 MARTS = [
     "fct_account_health_weekly",
     "dim_accounts",
@@ -39,16 +41,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def crm6_db(tmp_path_factory: pytest.TempPathFactory):
-    database_path = tmp_path_factory.mktemp("crm6") / "crm6.duckdb"
-    run = run_dbt(
-        database_path,
-        CRM6_DIR,
-        "build",
-        source_format="fightchurn",
-        extra_env={"ADOPTION_SUBSCRIPTIONS_COMPLETE_THROUGH": "2023-01-01"},
-    )
-    connection = build_or_fail(run).connect()
+def crm6_db(crm6_database: Path):
+    # The build is shared with the calibration tests (conftest.py).
+    connection = duckdb.connect(str(crm6_database), read_only=True)
     yield connection
     connection.close()
 

@@ -13,7 +13,7 @@
 {% endif %}
 
 {% if var('adoption__as_of_date') %}
-{% set as_of_expression = "cast('" ~ var('adoption__as_of_date') ~ "' as date)" %}
+{% set as_of_expression = "max(cast('" ~ var('adoption__as_of_date') ~ "' as date))" %}
 {% else %}
 {% set as_of_expression = 'max(occurred_date)' %}
 {% endif %}

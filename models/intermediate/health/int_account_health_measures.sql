@@ -87,10 +87,18 @@ scored as (
         unpivoted.measure_value,
         weights.weight,
         weights.saturation_value,
+        weights.transform,
         unpivoted.measure_value is not null as is_available,
 
-        {# The share of the saturation value reached, clipped to [0, 1]. #}
+        {# The share of the saturation value reached, clipped to [0, 1]. A
+            log1p measure compares ln(1 + value) with ln(1 + saturation), so
+            that a fat tail does not flatten the differences near zero. #}
         case
+            when unpivoted.measure_value is not null and weights.transform = 'log1p'
+                then least(greatest(
+                    ln(1 + greatest(unpivoted.measure_value, 0))
+                    / ln(1 + weights.saturation_value), 0
+                ), 1)
             when unpivoted.measure_value is not null
                 then least(greatest(
                     unpivoted.measure_value / weights.saturation_value, 0
