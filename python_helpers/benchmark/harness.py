@@ -126,7 +126,7 @@ def _split_events(data_dir: Path, split_dir: Path) -> dict[str, object]:
     """Write base/ (all days but the last) and full/ (all days) input folders.
 
     Events are split on their load time (received_at, else occurred_at) at
-    the start of the last day anything was received; rows without a load
+    the start of the last day anything was received. Rows without a load
     time go to the base.
     """
     base_dir = split_dir / "base"

@@ -35,8 +35,8 @@ class Measurement:
 def measure(command: list[str], log_path: Path, env: dict[str, str], cwd: Path) -> Measurement:
     """Run `command` with its output in `log_path`, and return what it cost.
 
-    The peak memory is that of the largest single process of the command (the
-    dbt process, which holds DuckDB), as getrusage reports it.
+    The peak memory is that of the largest single process of the command, as
+    getrusage reports it. For dbt that is the dbt process, which runs DuckDB.
     """
     started = time.perf_counter()
     completed = subprocess.run(
