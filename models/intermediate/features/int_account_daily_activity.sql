@@ -1,7 +1,21 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy=adoption_incremental_strategy(),
+    unique_key='account_day_key',
+    on_schema_change='fail',
+) }}
+
+-- The validated rows are read only in incremental runs.
+-- depends_on: {{ ref('int_events_validated') }}
 
 {# One row per account and day with at least one accepted event: the daily
-    counts that every trailing-window measure sums. #}
+    counts that every trailing-window measure sums.
+
+    Incremental runs recompute, from every accepted event, the account-days
+    of the event rows validated after the latest validated_at here: new and
+    late events, and copies whose kept copy changed. NOTE: a day whose only
+    event turns out to be a later copy of an event kept on another day
+    keeps its old row until a --full-refresh. #}
 
 with
 
@@ -10,6 +24,65 @@ events as (
     select * from {{ ref('int_events_accepted') }}
 
 ),
+
+{% if is_incremental() %}
+
+validated as (
+
+    select * from {{ ref('int_events_validated') }}
+
+),
+
+activity_before as (
+
+    select * from {{ this }}
+
+),
+
+touched_days as (
+
+    select distinct
+        account_id,
+        cast(occurred_at as date) as activity_date
+
+    from validated
+
+    where
+        account_id is not null
+        and occurred_at is not null
+        and validated_at > (
+            select
+                coalesce(
+                    max(activity_before.validated_at),
+                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
+                )
+            from activity_before
+        )
+
+),
+
+day_events as (
+
+    select events.*
+
+    from events
+
+    inner join touched_days
+        on
+            events.account_id = touched_days.account_id
+            and events.occurred_date = touched_days.activity_date
+
+),
+
+{% else %}
+
+day_events as (
+
+    select * from events
+
+),
+
+{% endif %}
 
 daily as (
 
@@ -24,12 +97,26 @@ daily as (
         sum(case when journey_stage = 'collaboration' then 1 else 0 end)
             as collaboration_events,
         sum(case when is_integration then 1 else 0 end) as integration_events,
-        sum(case when is_help_seeking then 1 else 0 end) as help_events
+        sum(case when is_help_seeking then 1 else 0 end) as help_events,
 
-    from events
+        max(validated_at) as validated_at
+
+    from day_events
 
     group by 1, 2
 
+),
+
+keyed as (
+
+    select
+        {{ dbt.concat([
+            'account_id', "'|'", 'cast(activity_date as ' ~ dbt.type_string() ~ ')'
+        ]) }} as account_day_key,
+        *
+
+    from daily
+
 )
 
-select * from daily
+select * from keyed

@@ -1,7 +1,20 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy=adoption_incremental_strategy(),
+    unique_key='account_feature_day_key',
+    on_schema_change='fail',
+) }}
+
+-- The validated rows are read only in incremental runs.
+-- depends_on: {{ ref('int_events_validated') }}
 
 {# One row per account, day and catalog feature used that day. Events with
-    no feature (unknown names) are not feature use. #}
+    no feature (unknown names) are not feature use.
+
+    Incremental runs recompute, from every accepted event, the account-days
+    of the event rows validated after the latest validated_at here. NOTE: a
+    feature-day whose only event turns out to be a later copy of an event
+    kept on another day keeps its old row until a --full-refresh. #}
 
 with
 
@@ -11,6 +24,65 @@ events as (
 
 ),
 
+{% if is_incremental() %}
+
+validated as (
+
+    select * from {{ ref('int_events_validated') }}
+
+),
+
+usage_before as (
+
+    select * from {{ this }}
+
+),
+
+touched_days as (
+
+    select distinct
+        account_id,
+        cast(occurred_at as date) as activity_date
+
+    from validated
+
+    where
+        account_id is not null
+        and occurred_at is not null
+        and validated_at > (
+            select
+                coalesce(
+                    max(usage_before.validated_at),
+                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
+                )
+            from usage_before
+        )
+
+),
+
+day_events as (
+
+    select events.*
+
+    from events
+
+    inner join touched_days
+        on
+            events.account_id = touched_days.account_id
+            and events.occurred_date = touched_days.activity_date
+
+),
+
+{% else %}
+
+day_events as (
+
+    select * from events
+
+),
+
+{% endif %}
+
 daily as (
 
     select
@@ -18,14 +90,29 @@ daily as (
         occurred_date as activity_date,
         feature,
 
-        count(*) as events
+        count(*) as events,
 
-    from events
+        max(validated_at) as validated_at
+
+    from day_events
 
     where feature is not null
 
     group by 1, 2, 3
 
+),
+
+keyed as (
+
+    select
+        {{ dbt.concat([
+            'account_id', "'|'", 'cast(activity_date as ' ~ dbt.type_string() ~ ')',
+            "'|'", 'feature'
+        ]) }} as account_feature_day_key,
+        *
+
+    from daily
+
 )
 
-select * from daily
+select * from keyed

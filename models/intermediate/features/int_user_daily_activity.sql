@@ -1,6 +1,19 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy=adoption_incremental_strategy(),
+    unique_key='user_day_key',
+    on_schema_change='fail',
+) }}
 
-{# One row per user and day with at least one accepted event. #}
+-- The validated rows are read only in incremental runs.
+-- depends_on: {{ ref('int_events_validated') }}
+
+{# One row per user and day with at least one accepted event.
+
+    Incremental runs recompute, from every accepted event, the user-days of
+    the event rows validated after the latest validated_at here. NOTE: a
+    day whose only event turns out to be a later copy of an event kept on
+    another day keeps its old row until a --full-refresh. #}
 
 with
 
@@ -10,6 +23,65 @@ events as (
 
 ),
 
+{% if is_incremental() %}
+
+validated as (
+
+    select * from {{ ref('int_events_validated') }}
+
+),
+
+activity_before as (
+
+    select * from {{ this }}
+
+),
+
+touched_days as (
+
+    select distinct
+        user_id,
+        cast(occurred_at as date) as activity_date
+
+    from validated
+
+    where
+        user_id is not null
+        and occurred_at is not null
+        and validated_at > (
+            select
+                coalesce(
+                    max(activity_before.validated_at),
+                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
+                )
+            from activity_before
+        )
+
+),
+
+day_events as (
+
+    select events.*
+
+    from events
+
+    inner join touched_days
+        on
+            events.user_id = touched_days.user_id
+            and events.occurred_date = touched_days.activity_date
+
+),
+
+{% else %}
+
+day_events as (
+
+    select * from events
+
+),
+
+{% endif %}
+
 daily as (
 
     select
@@ -18,12 +90,26 @@ daily as (
         occurred_date as activity_date,
 
         count(*) as events,
-        sum(case when is_key_action then 1 else 0 end) as key_actions
+        sum(case when is_key_action then 1 else 0 end) as key_actions,
 
-    from events
+        max(validated_at) as validated_at
+
+    from day_events
 
     group by 1, 2, 3
 
+),
+
+keyed as (
+
+    select
+        {{ dbt.concat([
+            'user_id', "'|'", 'cast(activity_date as ' ~ dbt.type_string() ~ ')'
+        ]) }} as user_day_key,
+        *
+
+    from daily
+
 )
 
-select * from daily
+select * from keyed
