@@ -48,7 +48,7 @@ lint-sql: $(INSTALLED)
 	ADOPTION_DATA_DIR=tests/fixtures/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
 		$(BIN)/dbt build --quiet --exclude "test_type:unit"
 	ADOPTION_DATA_DIR=tests/fixtures/tiny ADOPTION_DUCKDB_PATH=$(LINT_DB) \
-		$(BIN)/sqlfluff lint models analyses tests
+		$(BIN)/sqlfluff lint models $(wildcard analyses) tests
 	ADOPTION_SOURCE_FORMAT=fightchurn ADOPTION_DUCKDB_PATH=$(LINT_DB) \
 		$(BIN)/sqlfluff lint models/staging/fightchurn
 

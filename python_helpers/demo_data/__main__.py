@@ -33,9 +33,7 @@ def _monday(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"invalid date: {text!r}, expected YYYY-MM-DD"
-        ) from None
+        raise argparse.ArgumentTypeError(f"invalid date: {text!r}, expected YYYY-MM-DD") from None
     if day.weekday() != 0:
         previous_monday = day - dt.timedelta(days=day.weekday())
         raise argparse.ArgumentTypeError(

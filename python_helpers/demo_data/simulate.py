@@ -117,7 +117,10 @@ class SimulationConfig:
 
     @property
     def release_day(self) -> int:
-        """Day index of the bad calendar-sync release: the Monday nearest to its share of the period."""
+        """Day index of the bad calendar-sync release.
+
+        It is the Monday nearest to the release's share of the period.
+        """
         return 7 * round(model.FRICTION_RELEASE_SHARE * self.days / 7)
 
     @property
@@ -328,7 +331,10 @@ class _BlockSimulator:
         return np.where(adopts & (day < self.days), day, NEVER)
 
     def _anniversary_days(self) -> np.ndarray:
-        """Return the day index of each monthly anniversary of account creation, shape (n, months + 1)."""
+        """Return the day index of each monthly anniversary of account creation.
+
+        The shape is (n, months + 1).
+        """
         start = np.datetime64(self.config.start, "D")
         created = start + self.created_day
         month = created.astype("datetime64[M]")
@@ -894,7 +900,10 @@ class _BlockSimulator:
         np.maximum.at(self.user_last_active, events["user"][customer], day)
 
     def _window_sums(self, account: np.ndarray, day: np.ndarray) -> np.ndarray:
-        """Return the daily counts summed over the churn window before each day, shape (metrics, accounts)."""
+        """Return the daily counts summed over the churn window before each day.
+
+        The shape is (metrics, accounts).
+        """
         window = model.CHURN_WINDOW_DAYS
         columns = day[:, None] + np.arange(-window, 0)[None, :]
         inside = columns >= 0
@@ -1161,7 +1170,10 @@ class _BlockSimulator:
         end_ms: int,
         start_us: int,
     ) -> tuple[pa.Table, dict[str, int], tuple[np.ndarray, np.ndarray]]:
-        """Return the events table, the planted row counts and calendar sync outcomes per account."""
+        """Return the events table, the planted row counts and calendar sync outcomes.
+
+        The calendar sync outcomes are per account.
+        """
         rng = self.rng
         events = concat_events(self.event_parts)
         self.event_parts = []

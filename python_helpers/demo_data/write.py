@@ -28,7 +28,19 @@ _PARQUET_OPTIONS: dict[str, Any] = {
     "data_page_version": "1.0",
     "write_statistics": True,
     # Sequential ids and sorted times compress better as deltas.
-    "use_dictionary": ["user_id", "account_id", "event_name", "properties", "email", "account_name", "plan", "segment", "category", "feature", "priority"],
+    "use_dictionary": [
+        "user_id",
+        "account_id",
+        "event_name",
+        "properties",
+        "email",
+        "account_name",
+        "plan",
+        "segment",
+        "category",
+        "feature",
+        "priority",
+    ],
     "column_encoding": {"event_id": "DELTA_BYTE_ARRAY", "occurred_at": "DELTA_BINARY_PACKED"},
 }
 
@@ -73,7 +85,9 @@ def write_dataset(
     out_dir.mkdir(parents=True, exist_ok=True)
     final_paths = {name: out_dir / f"{name}.{file_format}" for name in SCHEMAS}
     final_paths["planted_effects"] = out_dir / PLANTED_EFFECTS_FILE
-    partial_paths = {name: path.with_name(f".{path.name}.partial") for name, path in final_paths.items()}
+    partial_paths = {
+        name: path.with_name(f".{path.name}.partial") for name, path in final_paths.items()
+    }
 
     try:
         _write_partial_files(config, partial_paths, file_format, row_group_size)
@@ -109,7 +123,10 @@ def _write_partial_files(
             small_tables["support_tickets"].append(block.support_tickets)
             stats.append(block.stats)
             logger.debug(
-                "block %s: %s accounts, %s events", index, block.accounts.num_rows, block.events.num_rows
+                "block %s: %s accounts, %s events",
+                index,
+                block.accounts.num_rows,
+                block.events.num_rows,
             )
     finally:
         events_writer.close()
@@ -133,4 +150,3 @@ def _write_partial_files(
         arguments, config.release_date.isoformat(), stats, simulation.staff_user_ids
     )
     paths["planted_effects"].write_text(json.dumps(effects, indent=2) + "\n", encoding="utf-8")
-

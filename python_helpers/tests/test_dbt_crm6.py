@@ -55,8 +55,7 @@ def test_churned_accounts_match_the_simulation(crm6_db):
 
 def test_every_event_accepted(crm6_db):
     row = crm6_db.execute(
-        "select raw_rows, accepted_rows from main_marts.dq_row_counts "
-        "where source_table = 'events'"
+        "select raw_rows, accepted_rows from main_marts.dq_row_counts where source_table = 'events'"
     ).fetchone()
     assert row == (6_395_931, 6_395_931)
 
