@@ -1,17 +1,19 @@
 # Quick start on a fresh clone:
 #   make build   installs the toolchain into .venv and runs `dbt build` on the
 #                bundled demo data into adoption.duckdb
-#   make test    installs the toolchain, lints SQL and Python, and runs pytest,
-#                which builds the project on fixtures and checks exact figures
+#   make test    installs the toolchain and the Spark and PostgreSQL adapters,
+#                lints SQL and Python, and runs pytest, which builds the project
+#                on fixtures, checks exact figures and compares the engines
 # Both targets create .venv on their own; nothing else has to be installed.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+ENGINES_INSTALLED := $(VENV)/.installed-engines
 LINT_DB := target/lint.duckdb
 
-.PHONY: install build crm6 test lint lint-sql lint-python pytest clean
+.PHONY: install install-engines build crm6 test lint lint-sql lint-python pytest clean
 
 $(INSTALLED): requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +22,15 @@ $(INSTALLED): requirements.txt constraints.txt
 	touch $@
 
 install: $(INSTALLED)
+
+# dbt-spark with pyspark (about 460 MB) and dbt-postgres, for the engine
+# equality test; make build stays on DuckDB without them.
+$(ENGINES_INSTALLED): $(INSTALLED) requirements-engines.txt constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-r requirements-engines.txt -c constraints.txt
+	touch $@
+
+install-engines: $(ENGINES_INSTALLED)
 
 build: $(INSTALLED)
 	$(BIN)/dbt build
@@ -52,7 +63,7 @@ lint-sql: $(INSTALLED)
 	ADOPTION_SOURCE_FORMAT=fightchurn ADOPTION_DUCKDB_PATH=$(LINT_DB) \
 		$(BIN)/sqlfluff lint models/staging/fightchurn
 
-pytest: $(INSTALLED)
+pytest: $(ENGINES_INSTALLED)
 	$(BIN)/pytest
 
 clean:
