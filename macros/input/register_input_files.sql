@@ -1,15 +1,29 @@
-{#- Create one view per input file in the raw schema, so that the sources
-    read the files in place. A table is found as <name>.parquet, <name>.csv or
-    a folder <name>/ of Parquet files, in that order. CSV is read as text so
-    that staging, not the reader, decides what is unparseable. A missing
-    required file stops the run with the paths that were tried. -#}
+{#- Make the input files in adoption__data_dir readable as relations in the
+    raw schema before each run, so that the sources find them. Each engine
+    has its own way (views over the files on DuckDB, tables over the files on
+    Spark, tables loaded with COPY on PostgreSQL); an engine without one
+    expects the raw schema to hold loaded tables. A missing required file
+    stops the run with the paths that were tried. -#}
 {% macro register_input_files() %}
-    {%- if not execute
-        or target.type != 'duckdb'
-        or not var('adoption__read_input_files') -%}
+    {%- if not execute or not var('adoption__read_input_files') -%}
         {{ return('') }}
     {%- endif -%}
+    {{- return(adapter.dispatch('register_input_files', 'adoption_intelligence')()) -}}
+{% endmacro %}
 
+{% macro default__register_input_files() %}
+    {%- do log(
+        'Input files are not read on ' ~ target.type ~ ': the sources read the tables in the '
+        ~ var('adoption__raw_schema') ~ ' schema.',
+        info=true
+    ) -%}
+    {{ return('') }}
+{% endmacro %}
+
+{#- One view per input file. A table is found as <name>.parquet, <name>.csv
+    or a folder <name>/ of Parquet files, in that order. CSV is read as text so
+    that staging, not the reader, decides what is unparseable. -#}
+{% macro duckdb__register_input_files() %}
     {%- set data_dir = var('adoption__data_dir') | string -%}
     {%- set data_dir = data_dir.rstrip('/') -%}
     {%- set raw_schema = var('adoption__raw_schema') -%}
@@ -44,13 +58,9 @@
             ) -%}
             {%- do log('Input ' ~ table.name ~ ': ' ~ found[0].path, info=true) -%}
         {%- elif table.required -%}
-            {{ exceptions.raise_compiler_error(
-                "Missing input file for '" ~ table.name ~ "': none of "
-                ~ (candidates | map(attribute='path') | join(', '))
-                ~ " exists. Set ADOPTION_DATA_DIR to the folder that holds the "
-                ~ var('adoption__source_format') ~ " input files (now '" ~ data_dir
-                ~ "'), or ADOPTION_SOURCE_FORMAT to the format of those files."
-            ) }}
+            {%- do adoption_raise_missing_input(
+                table.name, candidates | map(attribute='path') | list
+            ) -%}
         {%- else -%}
             {#- A view left over from an earlier run on another folder must not
                 stand in for a file that is absent now. -#}

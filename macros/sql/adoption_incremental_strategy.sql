@@ -1,18 +1,18 @@
-{#- The incremental strategy of the project's incremental models on the
-    current adapter. delete+insert replaces every row whose unique_key comes
-    back in a run, which is how late events and later copies of an event
-    recompute rows loaded before. Spark has no delete+insert: there
-    insert_overwrite replaces whole partitions, so the models need a
-    partition_by on that engine. -#}
+{#- The incremental strategy that incremental models of this project use on
+    the current engine, for config(incremental_strategy=...). Each replaces
+    whole partitions or keys instead of merging rows: delete+insert on DuckDB
+    and PostgreSQL, and insert_overwrite on Spark, whose Parquet tables
+    support neither merge nor delete+insert (insert_overwrite needs
+    partition_by). -#}
 {% macro adoption_incremental_strategy() %}
     {{- return(adapter.dispatch('adoption_incremental_strategy', 'adoption_intelligence')()) -}}
 {% endmacro %}
 
 {% macro default__adoption_incremental_strategy() %}
     {{- exceptions.raise_compiler_error(
-        "adoption_incremental_strategy has no implementation for adapter '"
-        ~ target.type ~ "'. Add " ~ target.type ~ "__adoption_incremental_strategy "
-        ~ "to macros/sql/adoption_incremental_strategy.sql."
+        "adoption_incremental_strategy has no strategy for adapter '" ~ target.type
+        ~ "': add a " ~ target.type ~ "__adoption_incremental_strategy macro that "
+        ~ "returns one of the adapter's incremental strategies."
     ) -}}
 {% endmacro %}
 

@@ -18,3 +18,16 @@
 {% macro duckdb__adoption_to_utc_timestamp(expression) %}
     cast(try_cast(cast({{ expression }} as varchar) as timestamptz) as timestamp)
 {%- endmacro %}
+
+{#- The profile pins the Spark session time zone to UTC. Spark's timestamp
+    is an instant shown in that zone, so offset-free values are read as UTC
+    and values with an offset are converted. -#}
+{% macro spark__adoption_to_utc_timestamp(expression) %}
+    try_cast(cast({{ expression }} as string) as timestamp)
+{%- endmacro %}
+
+{#- The function, created before each run by adoption_create_sql_functions,
+    parses in UTC whatever the session's time zone. -#}
+{% macro postgres__adoption_to_utc_timestamp(expression) %}
+    {{ target.schema }}.adoption_to_utc_timestamp(cast({{ expression }} as text))
+{%- endmacro %}

@@ -1,8 +1,8 @@
-"""Run the dbt project into a throw-away DuckDB file and read the results.
+"""Run the dbt project into a throw-away database and read the results.
 
 The tests call dbt in a subprocess, as a user would, so that every run
-starts from a clean process and DuckDB's single-writer lock is released
-before the results are opened read-only.
+starts from a clean process and DuckDB's single-writer lock (or Spark's
+embedded metastore) is released before the results are opened.
 """
 
 from __future__ import annotations
@@ -41,16 +41,21 @@ def run_dbt(
     source_format: str = "canonical",
     extra_env: dict[str, str] | None = None,
     project_dir: Path = PROJECT_DIR,
+    target: str = "duckdb",
 ) -> DbtRun:
     """Run `dbt <args>` on the project with the inputs in data_dir.
 
     Args:
-        database_path: DuckDB file to build into.
+        database_path: DuckDB file to build into; on other targets its folder
+            holds dbt's target and log folders.
         data_dir: folder with the input files (ADOPTION_DATA_DIR).
         *args: the dbt command and its options, for example "build".
         source_format: value of ADOPTION_SOURCE_FORMAT.
         extra_env: further environment variables for the run.
         project_dir: the dbt project to run, by default this repository.
+        extra_env: further environment variables for the run, such as the
+            connection settings of the spark and postgres targets.
+        target: the profile output, value of ADOPTION_TARGET.
 
     Raises:
         subprocess.TimeoutExpired: when dbt runs longer than DBT_TIMEOUT_S.
@@ -61,6 +66,7 @@ def run_dbt(
             "ADOPTION_DUCKDB_PATH": str(database_path),
             "ADOPTION_DATA_DIR": str(data_dir),
             "ADOPTION_SOURCE_FORMAT": source_format,
+            "ADOPTION_TARGET": target,
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         }
     )

@@ -15,7 +15,11 @@ ranked as (
         *,
         row_number() over (
             partition by account_id
-            order by created_at, account_name, plan, segment
+            order by
+                created_at nulls last,
+                account_name nulls last,
+                plan nulls last,
+                segment nulls last
         ) as copy_number
 
     from accounts

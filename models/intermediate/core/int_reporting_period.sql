@@ -42,7 +42,7 @@ period as (
         cast(
             {{ dbt.dateadd(
                 'day', -7,
-                dbt.date_trunc('week', dbt.dateadd('day', 1, 'as_of_date'))
+                adoption_week_start(dbt.dateadd('day', 1, 'as_of_date'))
             ) }} as date
         ) as last_complete_week_start_date,
         {{ churn_cutoff_expression }} as churn_observed_through_date

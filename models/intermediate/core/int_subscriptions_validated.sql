@@ -20,7 +20,11 @@ ranked as (
         *,
         row_number() over (
             partition by subscription_id
-            order by started_on, ended_on nulls last, account_id, plan
+            order by
+                started_on nulls last,
+                ended_on nulls last,
+                account_id nulls last,
+                plan nulls last
         ) as copy_number
 
     from subscriptions

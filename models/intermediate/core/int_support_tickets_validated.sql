@@ -31,7 +31,7 @@ ranked as (
         *,
         row_number() over (
             partition by ticket_id
-            order by opened_at, closed_at nulls last, account_id
+            order by opened_at nulls last, closed_at nulls last, account_id nulls last
         ) as copy_number
 
     from tickets

@@ -22,7 +22,7 @@ ranked as (
         *,
         row_number() over (
             partition by user_id
-            order by created_at, account_id
+            order by created_at nulls last, account_id nulls last
         ) as copy_number
 
     from users

@@ -27,7 +27,7 @@ running as (
         subscriptions.mrr,
         row_number() over (
             partition by account_weeks.account_id, account_weeks.week_start_date
-            order by subscriptions.mrr desc, subscriptions.plan asc
+            order by subscriptions.mrr desc nulls last, subscriptions.plan asc nulls last
         ) as revenue_rank
 
     from account_weeks

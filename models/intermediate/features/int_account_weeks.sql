@@ -1,3 +1,7 @@
+{# A table, not a view: int_account_weekly_features reads it seven times,
+    and Spark plans a view again at every read. #}
+{{ config(materialized='table') }}
+
 {# One row per account and week (weeks start on Monday), from the week the
     account was created to the last complete week, or to the week it churned.
     Each week carries the bounds of the trailing window its measures use:
@@ -21,9 +25,8 @@ period as (
 
 weeks as (
 
-    {{ dbt.date_spine(
-        'week',
-        "(select min(" ~ dbt.date_trunc('week', 'created_date') ~ ") from "
+    {{ adoption_week_spine(
+        "(select min(" ~ adoption_week_start('created_date') ~ ") from "
             ~ ref('int_account_lifespans') ~ ")",
         "(select " ~ dbt.dateadd('week', 1, 'max(last_complete_week_start_date)')
             ~ " from " ~ ref('int_reporting_period') ~ ")"
@@ -44,12 +47,12 @@ account_weeks as (
     inner join weeks
         on
             cast(weeks.date_week as date)
-            >= cast({{ dbt.date_trunc('week', 'lifespans.created_date') }} as date)
+            >= {{ adoption_week_start('lifespans.created_date') }}
             and cast(weeks.date_week as date) <= period.last_complete_week_start_date
             and (
                 lifespans.churned_on is null
                 or cast(weeks.date_week as date)
-                <= cast({{ dbt.date_trunc('week', 'lifespans.churned_on') }} as date)
+                <= {{ adoption_week_start('lifespans.churned_on') }}
             )
 
 ),

@@ -103,7 +103,8 @@ numbered as (
             'source_table', "':'",
             "coalesce(record_id, '(missing)')", "':'",
             'cast(row_number() over (partition by source_table, record_id '
-            ~ 'order by rejection_reason, account_id, user_id, recorded_at_text) as '
+            ~ 'order by rejection_reason, account_id nulls last, user_id nulls last, '
+            ~ 'recorded_at_text nulls last) as '
             ~ dbt.type_string() ~ ')'
         ]) }} as rejected_row_id,
         source_table,

@@ -57,7 +57,7 @@ current_subscriptions as (
                     else 1
                 end,
                 subscriptions.started_on desc,
-                subscriptions.mrr desc,
+                subscriptions.mrr desc nulls last,
                 subscriptions.subscription_id asc
         ) as currency_rank
 

@@ -100,7 +100,7 @@ judged as (
         *,
         case
             when score_status != 'insufficient_history'
-                then round(raw_health_score, 2)
+                then {{ adoption_round('raw_health_score', 2) }}
         end as health_score
 
     from scored
@@ -149,8 +149,8 @@ final as (
         score_status,
         health_score,
         health_band,
-        round(accelerator_score, 2) as accelerator_score,
-        round(decelerator_score, 2) as decelerator_score,
+        {{ adoption_round('accelerator_score', 2) }} as accelerator_score,
+        {{ adoption_round('decelerator_score', 2) }} as decelerator_score,
         evidence_coverage,
 
         -- movement

@@ -28,7 +28,7 @@ main_plans as (
         started_on,
         row_number() over (
             partition by account_id
-            order by started_on desc, mrr desc, plan asc
+            order by started_on desc, mrr desc nulls last, plan asc nulls last
         ) as recency_rank
 
     from subscriptions

@@ -48,7 +48,7 @@ identified as (
             'account_id', "'-'", 'user_index', "'-'", 'event_type_id', "'-'",
             'occurred_at_text', "'-'",
             'cast(row_number() over (partition by account_id, user_index, '
-            ~ 'event_type_id, occurred_at_text order by event_value) as '
+            ~ 'event_type_id, occurred_at_text order by event_value nulls last) as '
             ~ dbt.type_string() ~ ')'
         ]) }} as event_id,
         case

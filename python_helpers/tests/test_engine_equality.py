@@ -1,0 +1,166 @@
+"""Build the hand-made fixture on DuckDB, Spark and PostgreSQL and compare every mart.
+
+Each engine runs `dbt build`, so every data test and unit test runs there
+too. Every model in models/marts is then read from each engine, sorted by
+its key and compared row by row with DuckDB's, the default engine. Numbers
+match when they differ by at most 1e-9 relative to the larger one, or by
+1e-12 near zero (math.isclose). Dates and timestamps are compared as UTC
+text. Spark needs Java and pyspark, PostgreSQL its server binaries;
+without them, that engine's tests are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+
+import pytest
+
+from python_helpers.tests import engines
+from python_helpers.tests.dbt_build import PROJECT_DIR, build_or_fail, run_dbt
+
+FIXTURE_DIR = PROJECT_DIR / "tests" / "input_data" / "tiny"
+MARTS_DIR = PROJECT_DIR / "models" / "marts"
+REL_TOLERANCE = 1e-9
+ABS_TOLERANCE = 1e-12
+# The schema each profile output builds into; marts go to <schema>_marts.
+SCHEMA_BY_TARGET = {"duckdb": "main", "spark": "adoption", "postgres": "adoption"}
+
+# The key that makes each mart's rows unique, to sort them by.
+MART_KEYS = {
+    "dim_accounts": ["account_id"],
+    "fct_account_health_weekly": ["account_id", "week_start_date"],
+    "dq_rejected_rows": ["rejected_row_id"],
+    "dq_row_counts": ["source_table"],
+    "dq_unknown_event_names": ["event_name"],
+}
+MARTS = sorted(path.stem for path in MARTS_DIR.rglob("*.sql"))
+
+
+def marts_schema(target: str) -> str:
+    return f"{SCHEMA_BY_TARGET[target]}_marts"
+
+
+@pytest.fixture(scope="module")
+def duckdb_marts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.Table]:
+    database_path = tmp_path_factory.mktemp("duckdb") / "tiny.duckdb"
+    build_or_fail(run_dbt(database_path, FIXTURE_DIR, "build"))
+    return engines.read_duckdb_tables(database_path, marts_schema("duckdb"), MARTS)
+
+
+@pytest.fixture(scope="module")
+def postgres_marts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.Table]:
+    reason = engines.postgres_missing_reason()
+    if reason:
+        pytest.skip(f"PostgreSQL tests skipped: {reason}")
+    build_dir = tmp_path_factory.mktemp("postgres")
+    with engines.postgres_cluster(FIXTURE_DIR) as (cluster, input_dir):
+        run = run_dbt(
+            build_dir / "unused.duckdb",
+            input_dir,
+            "build",
+            target="postgres",
+            extra_env=cluster.dbt_env(),
+        )
+        build_or_fail(run)
+        return engines.read_postgres_tables(cluster, marts_schema("postgres"), MARTS)
+
+
+@pytest.fixture(scope="module")
+def spark_marts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.Table]:
+    reason = engines.spark_missing_reason()
+    if reason:
+        pytest.skip(f"Spark tests skipped: {reason}")
+    build_dir = tmp_path_factory.mktemp("spark")
+    run = run_dbt(
+        build_dir / "unused.duckdb",
+        FIXTURE_DIR,
+        "build",
+        target="spark",
+        extra_env=engines.spark_dbt_env(build_dir),
+    )
+    build_or_fail(run)
+    return engines.read_spark_tables(build_dir, marts_schema("spark"), MARTS)
+
+
+def sorted_rows(table: engines.Table, key: list[str]) -> list[dict[str, object]]:
+    """Return the rows as dicts of normalised values, sorted by the key columns."""
+    columns = [column.lower() for column in table.columns]
+    rows = [
+        dict(zip(columns, (engines.normalize(value) for value in row), strict=True))
+        for row in table.rows
+    ]
+    return sorted(rows, key=lambda row: tuple((row[k] is None, row[k] or "") for k in key))
+
+
+def values_match(expected: object, actual: object) -> bool:
+    if type(expected) is not type(actual):
+        return False
+    if isinstance(expected, float):
+        return math.isclose(expected, actual, rel_tol=REL_TOLERANCE, abs_tol=ABS_TOLERANCE)
+    return expected == actual
+
+
+def differences(mart: str, expected: engines.Table, actual: engines.Table) -> list[str]:
+    """List how actual differs from expected: columns, row count, then cell by cell."""
+    key = MART_KEYS[mart]
+    expected_rows = sorted_rows(expected, key)
+    actual_rows = sorted_rows(actual, key)
+    expected_columns = [column.lower() for column in expected.columns]
+    actual_columns = [column.lower() for column in actual.columns]
+    if expected_columns != actual_columns:
+        return [f"columns differ: {expected_columns} != {actual_columns}"]
+    if len(expected_rows) != len(actual_rows):
+        return [f"row counts differ: {len(expected_rows)} != {len(actual_rows)}"]
+    found = []
+    for expected_row, actual_row in zip(expected_rows, actual_rows, strict=True):
+        row_key = {k: expected_row[k] for k in key}
+        for column in expected_columns:
+            if not values_match(expected_row[column], actual_row[column]):
+                found.append(
+                    f"{row_key} {column}: expected {expected_row[column]!r}, "
+                    f"got {actual_row[column]!r}"
+                )
+    return found
+
+
+def test_every_mart_has_a_sort_key():
+    assert sorted(MART_KEYS) == MARTS
+
+
+@pytest.mark.parametrize("mart", MARTS)
+def test_duckdb_mart_not_empty(duckdb_marts, mart):
+    assert duckdb_marts[mart].rows, f"{mart} is empty on DuckDB, so the comparison proves little"
+
+
+@pytest.mark.parametrize("mart", MARTS)
+def test_postgres_mart_equals_duckdb(duckdb_marts, postgres_marts, mart):
+    found = differences(mart, duckdb_marts[mart], postgres_marts[mart])
+    assert not found, f"{mart} on PostgreSQL differs from DuckDB:\n" + "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("mart", MARTS)
+def test_spark_mart_equals_duckdb(duckdb_marts, spark_marts, mart):
+    found = differences(mart, duckdb_marts[mart], spark_marts[mart])
+    assert not found, f"{mart} on Spark differs from DuckDB:\n" + "\n".join(found[:20])
+
+
+def test_normalize_maps_driver_values():
+    plus_two = dt.timezone(dt.timedelta(hours=2))
+    assert engines.normalize(Decimal("2")) == 2.0
+    assert engines.normalize(3) == 3.0
+    assert engines.normalize(True) is True
+    assert engines.normalize(dt.date(2025, 2, 10)) == "2025-02-10"
+    assert engines.normalize(dt.datetime(2025, 2, 16, 23)) == "2025-02-16 23:00:00.000000"
+    assert engines.normalize(dt.datetime(2025, 2, 17, 1, tzinfo=plus_two)) == (
+        "2025-02-16 23:00:00.000000"
+    )
+
+
+def test_values_match_tolerance_and_types():
+    assert values_match(50.45, 50.45 * (1 + 1e-12))
+    assert not values_match(50.45, 50.46)
+    assert values_match(0.0, 1e-15)
+    assert not values_match(True, 1.0)
+    assert values_match(None, None)
