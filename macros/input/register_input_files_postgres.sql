@@ -2,8 +2,8 @@
     a header, every column as text, as on DuckDB. The database server reads
     the files itself, so it must run on the machine that holds them, the
     folder must be an absolute path, and the dbt user needs superuser or the
-    role pg_read_server_files. Parquet files are not read: load them into the
-    raw schema yourself and set adoption__read_input_files to false. -#}
+    role pg_read_server_files. Parquet files are not read, so load them into
+    the raw schema yourself and set adoption__read_input_files to false. -#}
 {% macro postgres__register_input_files() %}
     {%- set data_dir = (var('adoption__data_dir') | string).rstrip('/') -%}
     {%- set raw_schema = var('adoption__raw_schema') -%}
@@ -41,8 +41,8 @@
             {%- do log('Input ' ~ table.name ~ ': no file, optional', info=true) -%}
         {%- endif -%}
     {%- endfor -%}
-    {#- psycopg2 opened a transaction that dbt does not track in hooks;
-        without a commit, the models' connections would not see the tables. -#}
+    {#- psycopg2 opened a transaction that dbt does not track in hooks.
+        Without a commit, the models' connections would not see the tables. -#}
     {%- do run_query('commit') -%}
     {{ return('') }}
 {% endmacro %}
