@@ -1,7 +1,7 @@
 {#- Make the input files in adoption__data_dir readable as relations in the
     raw schema before each run, so that the sources find them. Each engine
     has its own way (views over the files on DuckDB, tables over the files on
-    Spark, tables loaded with COPY on PostgreSQL); an engine without one
+    Spark, tables loaded with COPY on PostgreSQL). An engine without one
     expects the raw schema to hold loaded tables. A missing required file
     stops the run with the paths that were tried. -#}
 {% macro register_input_files() %}

@@ -12,7 +12,7 @@
     {{ return('') }}
 {% endmacro %}
 
-{#- PostgreSQL has no try_cast: each function casts text to one type and
+{#- PostgreSQL has no try_cast, so each function casts text to one type and
     returns null when the text is invalid for it (any data_exception, such
     as invalid_text_representation or datetime_field_overflow). They run in
     UTC with ISO dates whatever the session's settings, so that text without
@@ -34,7 +34,8 @@
         'timestamp',
         "cast(value as timestamp with time zone) at time zone 'UTC'",
     )) -%}
-    {#- psycopg2 opened a transaction that dbt does not track in hooks. -#}
+    {#- psycopg2 opened a transaction that dbt does not track in hooks, and
+        only a commit makes the functions visible to the models' connections. -#}
     {%- do run_query('commit') -%}
     {{ return('') }}
 {% endmacro %}

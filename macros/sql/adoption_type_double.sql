@@ -1,4 +1,4 @@
-{#- The 8-byte floating-point type. adoption_type_double() gives a 4-byte float on
+{#- The 8-byte floating-point type. dbt.type_float() gives a 4-byte float on
     DuckDB and Spark, which rounds scores visibly. -#}
 {% macro adoption_type_double() %}
     {{- return(adapter.dispatch('adoption_type_double', 'adoption_intelligence')()) -}}

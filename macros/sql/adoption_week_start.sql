@@ -1,7 +1,7 @@
 {#- The Monday that starts the week of a date or timestamp, as a date, so
     that weeks start on Monday on every engine. date_trunc('week') truncates
-    to Monday on DuckDB, Spark and PostgreSQL; on Snowflake it follows the
-    WEEK_START parameter, which must then be 0 or 1; BigQuery's week starts
+    to Monday on DuckDB, Spark and PostgreSQL. On Snowflake it follows the
+    WEEK_START parameter, which must then be 0 or 1. BigQuery's week starts
     on Sunday, so it truncates to isoweek. -#}
 {% macro adoption_week_start(expression) %}
     {{- return(adapter.dispatch('adoption_week_start', 'adoption_intelligence')(expression)) -}}

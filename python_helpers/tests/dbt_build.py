@@ -47,7 +47,7 @@ def run_dbt(
 
     Args:
         database_path: DuckDB file to build into; on other targets its folder
-            holds dbt's target and log folders.
+            contains dbt's target and log folders.
         data_dir: folder with the input files (ADOPTION_DATA_DIR).
         *args: the dbt command and its options, for example "build".
         source_format: value of ADOPTION_SOURCE_FORMAT.

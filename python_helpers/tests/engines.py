@@ -94,13 +94,21 @@ class PostgresCluster:
             "ADOPTION_POSTGRES_DBNAME": PG_DBNAME,
         }
 
-    def connect(self):
-        """Open a psycopg2 connection to the project's database."""
+    def connect(self, dbname: str = PG_DBNAME):
+        """Open a psycopg2 connection to a database of the cluster."""
         import psycopg2
 
-        return psycopg2.connect(
-            host="127.0.0.1", port=self.port, user=PG_SUPERUSER, dbname=PG_DBNAME
-        )
+        return psycopg2.connect(host="127.0.0.1", port=self.port, user=PG_SUPERUSER, dbname=dbname)
+
+    def execute(self, sql: str, dbname: str = "postgres") -> None:
+        """Run one statement outside a transaction, as create database needs."""
+        connection = self.connect(dbname)
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+        finally:
+            connection.close()
 
 
 @contextmanager
@@ -167,28 +175,12 @@ def postgres_cluster(input_dir: Path) -> Iterator[tuple[PostgresCluster, Path]]:
         )
         started = True
         cluster = PostgresCluster(folder, port)
-        with _autocommit(cluster) as cursor:
-            cursor.execute(f"create database {PG_DBNAME}")
+        cluster.execute(f"create database {PG_DBNAME}")
         yield cluster, inputs
     finally:
         if started:
             run("pg_ctl", "--pgdata", str(data_dir), "--mode", "fast", "--wait", "stop")
         shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextmanager
-def _autocommit(cluster: PostgresCluster):
-    import psycopg2
-
-    connection = psycopg2.connect(
-        host="127.0.0.1", port=cluster.port, user=PG_SUPERUSER, dbname="postgres"
-    )
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            yield cursor
-    finally:
-        connection.close()
 
 
 def spark_dbt_env(folder: Path) -> dict[str, str]:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -50,28 +52,39 @@ def duckdb_marts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.
 
 
 @pytest.fixture(scope="module")
-def postgres_marts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.Table]:
+def postgres():
+    """Yield a private cluster and the copy of the fixture that its server reads."""
     reason = engines.postgres_missing_reason()
     if reason:
         pytest.skip(f"PostgreSQL tests skipped: {reason}")
-    build_dir = tmp_path_factory.mktemp("postgres")
     with engines.postgres_cluster(FIXTURE_DIR) as (cluster, input_dir):
-        run = run_dbt(
-            build_dir / "unused.duckdb",
-            input_dir,
-            "build",
-            target="postgres",
-            extra_env=cluster.dbt_env(),
-        )
-        build_or_fail(run)
-        return engines.read_postgres_tables(cluster, marts_schema("postgres"), MARTS)
+        yield cluster, input_dir
 
 
 @pytest.fixture(scope="module")
-def spark_marts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.Table]:
+def postgres_marts(postgres, tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.Table]:
+    cluster, input_dir = postgres
+    build_dir = tmp_path_factory.mktemp("postgres")
+    run = run_dbt(
+        build_dir / "unused.duckdb",
+        input_dir,
+        "build",
+        target="postgres",
+        extra_env=cluster.dbt_env(),
+    )
+    build_or_fail(run)
+    return engines.read_postgres_tables(cluster, marts_schema("postgres"), MARTS)
+
+
+@pytest.fixture(scope="module")
+def spark_ready() -> None:
     reason = engines.spark_missing_reason()
     if reason:
         pytest.skip(f"Spark tests skipped: {reason}")
+
+
+@pytest.fixture(scope="module")
+def spark_marts(spark_ready, tmp_path_factory: pytest.TempPathFactory) -> dict[str, engines.Table]:
     build_dir = tmp_path_factory.mktemp("spark")
     run = run_dbt(
         build_dir / "unused.duckdb",
@@ -144,6 +157,96 @@ def test_postgres_mart_equals_duckdb(duckdb_marts, postgres_marts, mart):
 def test_spark_mart_equals_duckdb(duckdb_marts, spark_marts, mart):
     found = differences(mart, duckdb_marts[mart], spark_marts[mart])
     assert not found, f"{mart} on Spark differs from DuckDB:\n" + "\n".join(found[:20])
+
+
+def test_postgres_second_build_reloads_inputs(postgres, postgres_marts, tmp_path):
+    cluster, input_dir = postgres
+    run = run_dbt(
+        tmp_path / "unused.duckdb",
+        input_dir,
+        "build",
+        target="postgres",
+        extra_env=cluster.dbt_env(),
+    )
+    build_or_fail(run)
+    rows = engines.read_postgres_tables(cluster, marts_schema("postgres"), ["dq_row_counts"])
+    assert sorted(rows["dq_row_counts"].rows) == sorted(postgres_marts["dq_row_counts"].rows)
+
+
+def test_postgres_new_input_column_replaces_table(postgres, postgres_marts, tmp_path):
+    cluster, input_dir = postgres
+    changed_dir = cluster.folder / "input_with_new_column"
+    shutil.copytree(input_dir, changed_dir)
+    tickets = changed_dir / "support_tickets.csv"
+    lines = tickets.read_text(encoding="utf-8").splitlines()
+    widened = [lines[0] + ",channel"] + [line + ",email" for line in lines[1:]]
+    tickets.write_text("\n".join(widened) + "\n", encoding="utf-8")
+    run = run_dbt(
+        tmp_path / "unused.duckdb",
+        changed_dir,
+        "build",
+        target="postgres",
+        extra_env=cluster.dbt_env(),
+    )
+    build_or_fail(run)
+    assert "replacing the table of an earlier run" in run.output
+
+
+def test_postgres_missing_input_names_the_fix(postgres, tmp_path):
+    cluster, input_dir = postgres
+    run = run_dbt(
+        tmp_path / "unused.duckdb",
+        input_dir.parent / "no_such_folder",
+        "build",
+        target="postgres",
+        extra_env=cluster.dbt_env(),
+    )
+    assert run.returncode != 0
+    assert "Missing input file for 'events'" in run.output
+    assert "ADOPTION_DATA_DIR" in run.output
+
+
+def test_postgres_relative_input_folder_rejected(postgres, tmp_path):
+    cluster, _ = postgres
+    run = run_dbt(
+        tmp_path / "unused.duckdb",
+        Path("tests/fixtures/tiny"),
+        "build",
+        target="postgres",
+        extra_env=cluster.dbt_env(),
+    )
+    assert run.returncode != 0
+    assert "must be an absolute path" in run.output
+
+
+def test_postgres_keeps_tables_it_did_not_load(postgres, tmp_path):
+    cluster, input_dir = postgres
+    cluster.execute("create database loaded_by_hand")
+    cluster.execute("create schema raw", dbname="loaded_by_hand")
+    cluster.execute("create table raw.events (event_id text)", dbname="loaded_by_hand")
+    run = run_dbt(
+        tmp_path / "unused.duckdb",
+        input_dir,
+        "build",
+        target="postgres",
+        extra_env={**cluster.dbt_env(), "ADOPTION_POSTGRES_DBNAME": "loaded_by_hand"},
+    )
+    assert run.returncode != 0
+    assert "Table raw.events holds loaded data" in run.output
+    assert "adoption__read_input_files" in run.output
+
+
+def test_spark_missing_input_names_the_fix(spark_ready, tmp_path):
+    run = run_dbt(
+        tmp_path / "unused.duckdb",
+        tmp_path / "no_such_folder",
+        "build",
+        target="spark",
+        extra_env=engines.spark_dbt_env(tmp_path),
+    )
+    assert run.returncode != 0
+    assert "Missing input file for 'events'" in run.output
+    assert "ADOPTION_DATA_DIR" in run.output
 
 
 def test_normalize_maps_driver_values():
