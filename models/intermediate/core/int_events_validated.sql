@@ -167,45 +167,13 @@ batch as (
 
 {% endif %}
 
-{# Rows with the same event id and the same delivered times are always read
-    in the same run, because those times fix the load time, so their
-    position among each other gives a key that a later run rebuilds for the
-    same row. #}
-keyed_batch as (
-
-    select
-        *,
-        row_number() over (
-            partition by event_id, received_at_text, occurred_at_text
-            order by user_id, account_id, event_name, properties
-        ) as delivery_number
-
-    from batch
-
-),
-
 candidates as (
 
     select
-        {{ dbt.concat([
-            "coalesce(event_id, '')", "'|'",
-            "coalesce(received_at_text, '')", "'|'",
-            "coalesce(occurred_at_text, '')", "'|'",
-            'cast(delivery_number as ' ~ dbt.type_string() ~ ')'
-        ]) }} as event_row_key,
-        event_id,
-        user_id,
-        account_id,
-        event_name,
-        properties,
-        occurred_at,
-        received_at,
-        occurred_at_text,
-        received_at_text,
-        invalid_reason,
-        loaded_at
+        cast(null as {{ dbt.type_string() }}) as event_row_key,
+        *
 
-    from keyed_batch
+    from batch
 
     {% if is_incremental() %}
 
@@ -217,49 +185,104 @@ candidates as (
 
 ),
 
+{# One sort serves three numbers, because every window below orders each
+    event's rows the same way or by a prefix of it. copies_so_far counts the
+    parsed rows up to this one, so a parsed row's count is its rank among
+    the parsed copies. Rows with the same event id and delivered times are
+    adjacent, so position minus the rank of their times is their position
+    among each other. Those rows share their load time and are always read
+    in the same run, so that position gives a key that a later run rebuilds
+    for the same row. #}
 ranked as (
 
     select
         *,
-        case
-            when invalid_reason is null
-                then row_number() over (
-                    partition by event_id, invalid_reason
-                    order by
-                        received_at nulls last,
-                        occurred_at,
-                        user_id,
-                        event_name,
-                        properties nulls last,
-                        account_id,
-                        received_at_text,
-                        occurred_at_text
-                )
-        end as copy_number
+        sum(case when invalid_reason is null then 1 else 0 end) over (
+            partition by event_id
+            order by
+                received_at nulls last,
+                occurred_at nulls last,
+                received_at_text nulls last,
+                occurred_at_text nulls last,
+                user_id nulls last,
+                event_name nulls last,
+                properties nulls last,
+                account_id nulls last
+            rows between unbounded preceding and current row
+        ) as copies_so_far,
+        row_number() over (
+            partition by event_id
+            order by
+                received_at nulls last,
+                occurred_at nulls last,
+                received_at_text nulls last,
+                occurred_at_text nulls last,
+                user_id nulls last,
+                event_name nulls last,
+                properties nulls last,
+                account_id nulls last
+        ) as position_in_event,
+        rank() over (
+            partition by event_id
+            order by
+                received_at nulls last,
+                occurred_at nulls last,
+                received_at_text nulls last,
+                occurred_at_text nulls last
+        ) as delivery_rank
 
     from candidates
+
+),
+
+keyed as (
+
+    select
+        coalesce(
+            event_row_key,
+            {{ dbt.concat([
+                "coalesce(event_id, '')", "'|'",
+                "coalesce(received_at_text, '')", "'|'",
+                "coalesce(occurred_at_text, '')", "'|'",
+                'cast(position_in_event - delivery_rank + 1 as ' ~ dbt.type_string() ~ ')'
+            ]) }}
+        ) as event_row_key,
+        event_id,
+        user_id,
+        account_id,
+        event_name,
+        properties,
+        occurred_at,
+        received_at,
+        occurred_at_text,
+        received_at_text,
+        invalid_reason,
+        loaded_at,
+        case when invalid_reason is null then copies_so_far end as copy_number
+
+    from ranked
 
 ),
 
 validated as (
 
     select
-        ranked.event_row_key,
-        ranked.event_id,
-        ranked.user_id,
-        ranked.event_name,
-        ranked.properties,
-        ranked.occurred_at,
-        ranked.received_at,
-        ranked.occurred_at_text,
-        ranked.received_at_text,
-        coalesce(ranked.account_id, known_users.account_id) as account_id,
-        coalesce(ranked.copy_number > 1, false) as is_duplicate,
-        ranked.invalid_reason,
+        keyed.event_row_key,
+        keyed.event_id,
+        keyed.user_id,
+        keyed.event_name,
+        keyed.properties,
+        keyed.occurred_at,
+        keyed.received_at,
+        keyed.occurred_at_text,
+        keyed.received_at_text,
+        coalesce(keyed.account_id, known_users.account_id) as account_id,
+        coalesce(keyed.copy_number > 1, false) as is_duplicate,
+        keyed.invalid_reason,
 
         case
-            when ranked.invalid_reason is not null then ranked.invalid_reason
-            when ranked.copy_number > 1 then null
+            when keyed.invalid_reason is not null then keyed.invalid_reason
+            when keyed.copy_number > 1 then null
             when known_users.user_id is null then 'unknown user_id'
             when known_users.rejection_reason = 'internal user'
                 then 'internal user'
@@ -268,17 +291,17 @@ validated as (
             when accounts.account_id is null then 'unknown account_id'
         end as rejection_reason,
 
-        ranked.loaded_at,
+        keyed.loaded_at,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }})
             as validated_at
 
-    from ranked
+    from keyed
 
     left join known_users
-        on ranked.user_id = known_users.user_id
+        on keyed.user_id = known_users.user_id
 
     left join accounts
-        on coalesce(ranked.account_id, known_users.account_id) = accounts.account_id
+        on coalesce(keyed.account_id, known_users.account_id) = accounts.account_id
 
 )
 
