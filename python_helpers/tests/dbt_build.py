@@ -98,5 +98,13 @@ def run_dbt(
 def build_or_fail(run: DbtRun) -> DbtRun:
     """Return the run, or raise AssertionError with dbt's output when it failed."""
     if run.returncode != 0:
-        raise AssertionError(f"dbt failed with exit code {run.returncode}:\n{run.output[-6000:]}")
+        # Spark appends long Java stack traces, so dbt's own error lines are
+        # listed first and the tail of the output after them.
+        error_lines = [line for line in run.output.splitlines() if "Error" in line]
+        raise AssertionError(
+            f"dbt failed with exit code {run.returncode}:\n"
+            + "\n".join(error_lines[:40])
+            + "\n...\n"
+            + run.output[-4000:]
+        )
     return run
