@@ -24,64 +24,7 @@ events as (
 
 ),
 
-{% if is_incremental() %}
-
-validated as (
-
-    select * from {{ ref('int_events_validated') }}
-
-),
-
-usage_before as (
-
-    select * from {{ this }}
-
-),
-
-touched_days as (
-
-    select distinct
-        account_id,
-        cast(occurred_at as date) as activity_date
-
-    from validated
-
-    where
-        account_id is not null
-        and occurred_at is not null
-        and validated_at > (
-            select
-                coalesce(
-                    max(usage_before.validated_at),
-                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
-                )
-            from usage_before
-        )
-
-),
-
-day_events as (
-
-    select events.*
-
-    from events
-
-    inner join touched_days
-        on
-            events.account_id = touched_days.account_id
-            and events.occurred_date = touched_days.activity_date
-
-),
-
-{% else %}
-
-day_events as (
-
-    select * from events
-
-),
-
-{% endif %}
+{{ adoption_touched_day_events('account_id') }}
 
 daily as (
 

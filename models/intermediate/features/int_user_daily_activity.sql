@@ -23,64 +23,7 @@ events as (
 
 ),
 
-{% if is_incremental() %}
-
-validated as (
-
-    select * from {{ ref('int_events_validated') }}
-
-),
-
-activity_before as (
-
-    select * from {{ this }}
-
-),
-
-touched_days as (
-
-    select distinct
-        user_id,
-        cast(occurred_at as date) as activity_date
-
-    from validated
-
-    where
-        user_id is not null
-        and occurred_at is not null
-        and validated_at > (
-            select
-                coalesce(
-                    max(activity_before.validated_at),
-                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
-                )
-            from activity_before
-        )
-
-),
-
-day_events as (
-
-    select events.*
-
-    from events
-
-    inner join touched_days
-        on
-            events.user_id = touched_days.user_id
-            and events.occurred_date = touched_days.activity_date
-
-),
-
-{% else %}
-
-day_events as (
-
-    select * from events
-
-),
-
-{% endif %}
+{{ adoption_touched_day_events('user_id') }}
 
 daily as (
 
