@@ -2,20 +2,22 @@
 
 PostgreSQL runs as a private cluster on 127.0.0.1 in a temporary folder.
 Spark runs inside the dbt process (profile output `spark`, method session),
-so its tables are read afterwards by a second session in this process that
-opens the same warehouse folder and metastore.
+so its tables are read afterwards by a second session, in a child process,
+that opens the same warehouse folder and metastore.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import pwd
 import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -112,13 +114,16 @@ class PostgresCluster:
 
 
 @contextmanager
-def postgres_cluster(input_dir: Path) -> Iterator[tuple[PostgresCluster, Path]]:
-    """Start a private cluster and yield it with a copy of input_dir that its server can read.
+def postgres_cluster(
+    input_dirs: Mapping[str, Path],
+) -> Iterator[tuple[PostgresCluster, dict[str, Path]]]:
+    """Start a private cluster and yield it with copies of the input folders its server can read.
 
     The cluster listens on 127.0.0.1 only, on a free port, trusts local
     connections, and uses the C locale and UTC. It is stopped and its folder
-    removed on exit. The server reads input files itself (COPY), so they are
-    copied into the cluster's folder, which belongs to the server's OS user.
+    removed on exit. The server reads input files itself (COPY), so each
+    folder of input_dirs is copied into the cluster's folder, which belongs
+    to the server's OS user; the copies are yielded under the same names.
     """
     folder = Path(tempfile.mkdtemp(prefix="adoption-pg-"))
     run_as = {}
@@ -126,8 +131,9 @@ def postgres_cluster(input_dir: Path) -> Iterator[tuple[PostgresCluster, Path]]:
         account = pwd.getpwnam(PG_OS_USER)
         run_as = {"user": account.pw_uid, "group": account.pw_gid}
     data_dir = folder / "data"
-    inputs = folder / "input"
-    shutil.copytree(input_dir, inputs)
+    copies = {name: folder / "input" / name for name in input_dirs}
+    for name, input_dir in input_dirs.items():
+        shutil.copytree(input_dir, copies[name])
     if run_as:
         for path in [folder, *folder.rglob("*")]:
             os.chown(path, run_as["user"], run_as["group"])
@@ -176,7 +182,7 @@ def postgres_cluster(input_dir: Path) -> Iterator[tuple[PostgresCluster, Path]]:
         started = True
         cluster = PostgresCluster(folder, port)
         cluster.execute(f"create database {PG_DBNAME}")
-        yield cluster, inputs
+        yield cluster, copies
     finally:
         if started:
             run("pg_ctl", "--pgdata", str(data_dir), "--mode", "fast", "--wait", "stop")
@@ -205,11 +211,11 @@ def read_duckdb_tables(database_path: Path, schema: str, names: list[str]) -> di
 
 
 def read_postgres_tables(
-    cluster: PostgresCluster, schema: str, names: list[str]
+    cluster: PostgresCluster, schema: str, names: list[str], dbname: str = PG_DBNAME
 ) -> dict[str, Table]:
-    """Read whole tables from the cluster's project database."""
+    """Read whole tables from a database of the cluster, by default the project's."""
     tables = {}
-    connection = cluster.connect()
+    connection = cluster.connect(dbname)
     try:
         with connection.cursor() as cursor:
             for name in names:
@@ -223,6 +229,31 @@ def read_postgres_tables(
 
 def read_spark_tables(folder: Path, schema: str, names: list[str]) -> dict[str, Table]:
     """Read whole tables that a dbt run on the `spark` output wrote under folder.
+
+    The reading session runs in a new child process. A session in this
+    process would keep its JVM, and with it the embedded metastore of the
+    first folder read, until the tests end.
+    """
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
+        return child.submit(_read_spark_tables_for_parent, folder, schema, names).result()
+
+
+def _read_spark_tables_for_parent(
+    folder: Path, schema: str, names: list[str]
+) -> dict[str, Table]:
+    """Read the tables, turning a failure into an error the parent process can receive.
+
+    pyspark's errors hold locks, which cannot be sent between processes.
+    """
+    try:
+        return _read_spark_tables_here(folder, schema, names)
+    except Exception as error:
+        raise RuntimeError(f"reading {schema} from {folder} failed: {error}") from None
+
+
+def _read_spark_tables_here(folder: Path, schema: str, names: list[str]) -> dict[str, Table]:
+    """Read the tables in a Spark session of the calling process.
 
     Timestamps are formatted by Spark in the session time zone, UTC, because
     pyspark would convert them to the time zone of this Python process.

@@ -1,5 +1,5 @@
 {{ config(
-    materialized='incremental',
+    materialized=adoption_incremental_materialization(),
     incremental_strategy=adoption_incremental_strategy(),
     unique_key='event_id',
     on_schema_change='fail',

@@ -1,5 +1,5 @@
 {{ config(
-    materialized='incremental',
+    materialized=adoption_incremental_materialization(),
     incremental_strategy=adoption_incremental_strategy(),
     unique_key='user_day_key',
     on_schema_change='fail',

@@ -40,13 +40,13 @@ bounds as (
 
     select
         lifespans.account_id,
-        cast({{ dbt.date_trunc('week', 'lifespans.created_date') }} as date)
+        {{ adoption_week_start('lifespans.created_date') }}
             as created_week_start_date,
         case
             when lifespans.churned_on is not null
                 then cast({{ dbt.dateadd(
                     'week', 1,
-                    dbt.date_trunc('week', 'greatest(lifespans.churned_on, '
+                    adoption_week_start('greatest(lifespans.churned_on, '
                         ~ 'coalesce(last_activity.last_active_date, lifespans.churned_on))')
                 ) }} as date)
         end as last_week_start_date

@@ -28,7 +28,7 @@ account_activity_weekly as (
 
     select
         account_id,
-        cast({{ dbt.date_trunc('week', 'activity_date') }} as date) as week_start_date,
+        {{ adoption_week_start('activity_date') }} as week_start_date,
         count(*) as active_days,
         sum(events) as events,
         max(activity_date) as last_active_date_in_week
@@ -43,7 +43,7 @@ users_weekly as (
 
     select
         account_id,
-        cast({{ dbt.date_trunc('week', 'activity_date') }} as date) as week_start_date,
+        {{ adoption_week_start('activity_date') }} as week_start_date,
         count(distinct user_id) as active_users
 
     from user_daily

@@ -6,9 +6,8 @@ with
 
 weeks as (
 
-    {{ dbt.date_spine(
-        'week',
-        "(select min(" ~ dbt.date_trunc('week', 'created_date') ~ ") from "
+    {{ adoption_week_spine(
+        "(select min(" ~ adoption_week_start('created_date') ~ ") from "
             ~ ref('int_account_lifespans') ~ ")",
         "(select " ~ dbt.dateadd('week', 1, 'max(last_complete_week_start_date)')
             ~ " from " ~ ref('int_reporting_period') ~ ")"

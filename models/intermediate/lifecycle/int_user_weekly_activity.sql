@@ -43,7 +43,7 @@ user_starts as (
         signups.user_id,
         signups.account_id,
         greatest(
-            cast({{ dbt.date_trunc('week', 'signups.signup_date') }} as date),
+            {{ adoption_week_start('signups.signup_date') }},
             account_first_weeks.first_week_start_date
         ) as created_week_start_date
 
@@ -58,7 +58,7 @@ user_activity_weekly as (
 
     select
         user_id,
-        cast({{ dbt.date_trunc('week', 'activity_date') }} as date) as week_start_date,
+        {{ adoption_week_start('activity_date') }} as week_start_date,
         count(*) as active_days,
         sum(events) as events
 

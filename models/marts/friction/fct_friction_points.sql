@@ -6,6 +6,10 @@
     accounts, or whose outcome window is not over, are not ranked. #}
 
 {% set min_accounts = var('adoption__friction_min_accounts') %}
+{#- Counts are cast to double before the half-account corrections: Spark
+    adds an integer and 0.5 as decimals, and its decimal division keeps
+    six places when nested divisions run out of precision. -#}
+{% set double = adoption_type_double() %}
 
 with
 
@@ -199,14 +203,18 @@ odds as (
     select
         *,
         ln(
-            (affected_churned + 0.5) * (accounts_unaffected - unaffected_churned + 0.5)
-            / ((accounts_affected - affected_churned + 0.5) * (unaffected_churned + 0.5))
+            (cast(affected_churned as {{ double }}) + 0.5)
+            * (cast(accounts_unaffected - unaffected_churned as {{ double }}) + 0.5)
+            / (
+                (cast(accounts_affected - affected_churned as {{ double }}) + 0.5)
+                * (cast(unaffected_churned as {{ double }}) + 0.5)
+            )
         ) as log_odds_ratio,
         sqrt(
-            1.0 / (affected_churned + 0.5)
-            + 1.0 / (accounts_affected - affected_churned + 0.5)
-            + 1.0 / (unaffected_churned + 0.5)
-            + 1.0 / (accounts_unaffected - unaffected_churned + 0.5)
+            1 / (cast(affected_churned as {{ double }}) + 0.5)
+            + 1 / (cast(accounts_affected - affected_churned as {{ double }}) + 0.5)
+            + 1 / (cast(unaffected_churned as {{ double }}) + 0.5)
+            + 1 / (cast(accounts_unaffected - unaffected_churned as {{ double }}) + 0.5)
         ) as log_odds_ratio_standard_error
 
     from rates
@@ -293,13 +301,13 @@ final as (
             as unaffected_churned,
         trended.churn_rate_affected,
         trended.churn_rate_unaffected,
-        round(trended.churn_lift, 4) as churn_lift,
-        round(trended.churn_odds_ratio, 4) as churn_odds_ratio,
-        round(trended.churn_odds_ratio_ci_low, 4) as churn_odds_ratio_ci_low,
-        round(trended.churn_odds_ratio_ci_high, 4) as churn_odds_ratio_ci_high,
+        {{ adoption_round('trended.churn_lift', 4) }} as churn_lift,
+        {{ adoption_round('trended.churn_odds_ratio', 4) }} as churn_odds_ratio,
+        {{ adoption_round('trended.churn_odds_ratio_ci_low', 4) }} as churn_odds_ratio_ci_low,
+        {{ adoption_round('trended.churn_odds_ratio_ci_high', 4) }} as churn_odds_ratio_ci_high,
         trended.downgrade_rate_affected,
         trended.downgrade_rate_unaffected,
-        round(trended.excess_churned_arr, 2) as excess_churned_arr,
+        {{ adoption_round('trended.excess_churned_arr', 2) }} as excess_churned_arr,
 
         -- trend: change against the previous month the friction occurred in
         case

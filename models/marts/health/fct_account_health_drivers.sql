@@ -95,7 +95,10 @@ changes as (
 ),
 
 {# Rank 1 is the measure that lowered the score most this week. Rows
-    without a change sort last on every engine. #}
+    without a change sort last on every engine. Changes are ranked rounded
+    to 1e-6 points: unchanged measures differ from zero by rounding noise
+    that each engine leaves differently, and the measure name then breaks
+    the tie the same way everywhere. #}
 ranked as (
 
     select
@@ -104,7 +107,7 @@ ranked as (
             partition by account_id, week_start_date
             order by
                 case when contribution_change_1w is null then 1 else 0 end,
-                contribution_change_1w,
+                {{ adoption_round('contribution_change_1w', 6) }},
                 measure_name
         ) as change_position
 

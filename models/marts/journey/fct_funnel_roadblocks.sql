@@ -8,6 +8,10 @@
     stuck accounts. #}
 
 {% set window_days = var('adoption__funnel_roadblock_window_days') %}
+{#- Counts are cast to double before the half-account corrections: Spark
+    adds an integer and 0.5 as decimals, and its decimal division keeps
+    six places when nested divisions run out of precision. -#}
+{% set double = adoption_type_double() %}
 
 with
 
@@ -119,10 +123,11 @@ shares as (
            so that a friction no progressing account met keeps a finite
            ratio. #}
         (
-            (exposed_accounts.stuck_with_friction + 0.5) / (worst_stages.stuck_accounts + 1.0)
+            (cast(exposed_accounts.stuck_with_friction as {{ double }}) + 0.5)
+            / (cast(worst_stages.stuck_accounts as {{ double }}) + 1)
         ) / (
-            (exposed_accounts.progressed_with_friction + 0.5)
-            / (worst_stages.progressed_accounts + 1.0)
+            (cast(exposed_accounts.progressed_with_friction as {{ double }}) + 0.5)
+            / (cast(worst_stages.progressed_accounts as {{ double }}) + 1)
         ) as over_representation
 
     from exposed_accounts

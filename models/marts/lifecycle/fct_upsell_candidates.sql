@@ -56,10 +56,8 @@ limit_pressure as (
 
         max(limit_usage_share) as max_limit_usage_share,
         max(case when is_near_limit then 1 else 0 end) = 1 as has_limit_pressure,
-        {{ dbt.listagg(
-            "case when is_near_limit then event_name end",
-            "', '",
-            "order by case when is_near_limit then event_name end"
+        {{ adoption_sorted_list(
+            'case when is_near_limit then event_name end', ', '
         ) }} as near_limit_events
 
     from limit_usage
@@ -209,7 +207,7 @@ reason_lists as (
         account_id,
         week_start_date,
         count(*) as reason_count,
-        {{ dbt.listagg('reason', "', '", 'order by reason') }} as reasons
+        {{ adoption_sorted_list('reason', ', ') }} as reasons
 
     from reasons
 
