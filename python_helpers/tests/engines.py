@@ -85,6 +85,15 @@ class PostgresCluster:
 
     folder: Path
     port: int
+    # The uid and gid the server runs as when the tests run as root, else None.
+    server_owner: tuple[int, int] | None = None
+
+    def add_input(self, source: Path, name: str) -> Path:
+        """Copy an input folder to where the server can read it, and return the copy."""
+        copy = self.folder / "input" / name
+        shutil.copytree(source, copy)
+        _hand_over(copy, self.server_owner)
+        return copy
 
     def dbt_env(self) -> dict[str, str]:
         """Return the environment variables of the profile output `postgres`."""
@@ -113,6 +122,14 @@ class PostgresCluster:
             connection.close()
 
 
+def _hand_over(folder: Path, owner: tuple[int, int] | None) -> None:
+    """Make owner (uid, gid) the owner of folder and everything in it; None leaves them."""
+    if owner is None:
+        return
+    for path in [folder, *folder.rglob("*")]:
+        os.chown(path, *owner)
+
+
 @contextmanager
 def postgres_cluster(
     input_dirs: Mapping[str, Path],
@@ -127,16 +144,16 @@ def postgres_cluster(
     """
     folder = Path(tempfile.mkdtemp(prefix="adoption-pg-"))
     run_as = {}
+    server_owner = None
     if os.geteuid() == 0:
         account = pwd.getpwnam(PG_OS_USER)
         run_as = {"user": account.pw_uid, "group": account.pw_gid}
+        server_owner = (account.pw_uid, account.pw_gid)
     data_dir = folder / "data"
     copies = {name: folder / "input" / name for name in input_dirs}
     for name, input_dir in input_dirs.items():
         shutil.copytree(input_dir, copies[name])
-    if run_as:
-        for path in [folder, *folder.rglob("*")]:
-            os.chown(path, run_as["user"], run_as["group"])
+    _hand_over(folder, server_owner)
 
     def run(*command: str) -> None:
         subprocess.run(
@@ -180,7 +197,7 @@ def postgres_cluster(
             "start",
         )
         started = True
-        cluster = PostgresCluster(folder, port)
+        cluster = PostgresCluster(folder, port, server_owner)
         cluster.execute(f"create database {PG_DBNAME}")
         yield cluster, copies
     finally:
@@ -239,9 +256,7 @@ def read_spark_tables(folder: Path, schema: str, names: list[str]) -> dict[str, 
         return child.submit(_read_spark_tables_for_parent, folder, schema, names).result()
 
 
-def _read_spark_tables_for_parent(
-    folder: Path, schema: str, names: list[str]
-) -> dict[str, Table]:
+def _read_spark_tables_for_parent(folder: Path, schema: str, names: list[str]) -> dict[str, Table]:
     """Read the tables, turning a failure into an error the parent process can receive.
 
     pyspark's errors hold locks, which cannot be sent between processes.

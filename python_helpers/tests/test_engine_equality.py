@@ -12,14 +12,16 @@ Two inputs are compared. The hand-made fixture holds the edge cases (time
 zone offsets, rejected rows, unknown events) but leaves some marts empty,
 such as the validation marts, which need months of outcomes. A 40-account
 demo product (python_helpers.demo_data, fixed seed, written as CSV for
-PostgreSQL's COPY) fills every mart.
+PostgreSQL's COPY) fills every mart. On PostgreSQL, whose event models are
+incremental (delete+insert), the demo's events are also loaded in two runs
+and the marts compared with DuckDB's full build.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
-import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -36,6 +38,9 @@ FIXTURE_DIR = PROJECT_DIR / "tests" / "input_data" / "tiny"
 DEMO_ACCOUNTS = 40
 DEMO_SEED = 7
 INPUT_NAMES = ["tiny", "demo"]
+# Load time that splits the demo's events into two PostgreSQL runs, the
+# second one incremental.
+INCREMENTAL_CUT = "2026-03-01"
 MARTS_DIR = PROJECT_DIR / "models" / "marts"
 REL_TOLERANCE = 1e-9
 ABS_TOLERANCE = 1e-12
@@ -275,8 +280,7 @@ def test_postgres_second_build_reloads_inputs(postgres, tmp_path):
 def test_postgres_new_input_column_replaces_table(postgres, tmp_path):
     cluster, copies = postgres
     build_or_fail(build_row_counts(cluster, copies["tiny"], tmp_path))
-    changed_dir = cluster.folder / "input_with_new_column"
-    shutil.copytree(copies["tiny"], changed_dir)
+    changed_dir = cluster.add_input(copies["tiny"], "tiny_with_new_column")
     tickets = changed_dir / "support_tickets.csv"
     lines = tickets.read_text(encoding="utf-8").splitlines()
     widened = [lines[0] + ",channel"] + [line + ",email" for line in lines[1:]]
@@ -284,6 +288,44 @@ def test_postgres_new_input_column_replaces_table(postgres, tmp_path):
     run = build_row_counts(cluster, changed_dir, tmp_path)
     build_or_fail(run)
     assert "replacing the table of an earlier run" in run.output
+
+
+def write_first_run_events(source: Path, target: Path) -> tuple[int, int]:
+    """Copy the events loaded before INCREMENTAL_CUT; return their count and the total."""
+    with source.open(newline="", encoding="utf-8") as reader:
+        rows = list(csv.reader(reader))
+    header, events = rows[0], rows[1:]
+    received = header.index("received_at")
+    occurred = header.index("occurred_at")
+    first = [row for row in events if (row[received] or row[occurred]) < INCREMENTAL_CUT]
+    with target.open("w", newline="", encoding="utf-8") as writer:
+        csv.writer(writer).writerows([header, *first])
+    return len(first), len(events)
+
+
+@pytest.mark.parametrize("input_name", ["demo"], indirect=True)
+def test_postgres_incremental_run_equals_full_build(postgres, duckdb_marts, tmp_path):
+    cluster, copies = postgres
+    first_dir = cluster.add_input(copies["demo"], "demo_first_run")
+    first_count, total = write_first_run_events(
+        copies["demo"] / "events.csv", first_dir / "events.csv"
+    )
+    assert 0 < first_count < total
+    dbname = "incremental_demo"
+    cluster.execute(f"create database {dbname}")
+    env = {**cluster.dbt_env(), "ADOPTION_POSTGRES_DBNAME": dbname}
+    for input_dir in (first_dir, copies["demo"]):
+        run = run_dbt(
+            tmp_path / "unused.duckdb", input_dir, "build", target="postgres", extra_env=env
+        )
+        build_or_fail(run)
+    marts = engines.read_postgres_tables(cluster, marts_schema("postgres"), MARTS, dbname)
+    found = {}
+    for mart in MARTS:
+        lines = differences(mart, duckdb_marts[mart], marts[mart])
+        if lines:
+            found[mart] = lines[:5]
+    assert not found, f"incremental PostgreSQL marts differ from DuckDB's full build: {found}"
 
 
 def test_postgres_missing_input_names_the_fix(postgres, tmp_path):
