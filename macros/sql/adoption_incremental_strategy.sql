@@ -1,24 +1,7 @@
-{#- How the event models (int_events_validated, int_events_accepted and the
-    daily aggregates) are materialized and merged on the current engine.
-    Each incremental run replaces whole keys instead of merging rows:
-    delete+insert on DuckDB and PostgreSQL. Spark's Parquet tables support
-    neither merge nor delete+insert, and insert_overwrite without partitions
-    replaces the whole table with the run's rows, so on Spark these models
-    are rebuilt as tables on every run. -#}
-{% macro adoption_incremental_materialization() %}
-    {{- return(adapter.dispatch('adoption_incremental_materialization', 'adoption_intelligence')()) -}}
-{% endmacro %}
-
-{% macro default__adoption_incremental_materialization() %}
-    {{- return('incremental') -}}
-{% endmacro %}
-
-{#- TODO: Spark rebuilds the event models in full; Delta or Iceberg tables
-    would allow the merge strategy. -#}
-{% macro spark__adoption_incremental_materialization() %}
-    {{- return('table') -}}
-{% endmacro %}
-
+{#- The incremental strategy of the event models where they are
+    incremental: delete+insert on DuckDB and PostgreSQL, which replaces the
+    keys a run touches instead of merging rows. On Spark they are tables
+    (adoption_incremental_materialization), so its strategy is not used. -#}
 {% macro adoption_incremental_strategy() %}
     {{- return(adapter.dispatch('adoption_incremental_strategy', 'adoption_intelligence')()) -}}
 {% endmacro %}
