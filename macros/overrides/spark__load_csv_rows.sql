@@ -1,4 +1,4 @@
-{#- Seed rows on Spark, written as SQL literals. dbt-spark 1.11 binds seed
+{#- Seed rows on Spark, written as SQL literals. dbt-spark 1.11.0 binds seed
     values as text on the session method, so an empty CSV cell becomes the
     string 'None' and a quote inside a value breaks the statement. Here an
     empty cell becomes null, and each other value is quoted with its

@@ -1,5 +1,5 @@
 {#- The non-null values of a text expression in one string, sorted
-    ascending and joined by a separator; null when there are none. dbt's
+    ascending and joined by a separator, or null when there are none. dbt's
     listagg on Spark collects values in the order the rows happen to
     arrive, so Spark sorts the collected array instead, and turns the empty
     text that array_join gives for no values into null. -#}

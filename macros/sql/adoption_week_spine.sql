@@ -10,10 +10,8 @@
     {{ dbt.date_spine('week', start_date, end_date) }}
 {%- endmacro %}
 
-{#- dbt-spark 1.11.0's dateadd multiplies its interval without brackets, so
-    dbt.date_spine('week') steps by "row_number() - 1 * 7" and yields days
-    instead of weeks. It also repeats each bound many times, and Spark plans
-    every copy of a bound's subquery. sequence() needs each bound once. -#}
+{#- dbt.date_spine repeats each bound many times, and Spark plans every
+    copy of a bound's subquery. sequence() needs each bound once. -#}
 {% macro spark__adoption_week_spine(start_date, end_date) %}
     with spine_bounds as (
 

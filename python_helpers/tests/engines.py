@@ -123,7 +123,10 @@ class PostgresCluster:
 
 
 def _hand_over(folder: Path, owner: tuple[int, int] | None) -> None:
-    """Make owner (uid, gid) the owner of folder and everything in it; None leaves them."""
+    """Give folder and everything in it to owner, a (uid, gid) pair.
+
+    With owner None, ownership stays as it is.
+    """
     if owner is None:
         return
     for path in [folder, *folder.rglob("*")]:
@@ -140,15 +143,15 @@ def postgres_cluster(
     connections, and uses the C locale and UTC. It is stopped and its folder
     removed on exit. The server reads input files itself (COPY), so each
     folder of input_dirs is copied into the cluster's folder, which belongs
-    to the server's OS user; the copies are yielded under the same names.
+    to the server's OS user. The copies are yielded under the same names.
     """
     folder = Path(tempfile.mkdtemp(prefix="adoption-pg-"))
     run_as = {}
     server_owner = None
     if os.geteuid() == 0:
         account = pwd.getpwnam(PG_OS_USER)
-        run_as = {"user": account.pw_uid, "group": account.pw_gid}
         server_owner = (account.pw_uid, account.pw_gid)
+        run_as = {"user": account.pw_uid, "group": account.pw_gid}
     data_dir = folder / "data"
     copies = {name: folder / "input" / name for name in input_dirs}
     for name, input_dir in input_dirs.items():
@@ -259,12 +262,12 @@ def read_spark_tables(folder: Path, schema: str, names: list[str]) -> dict[str, 
 def _read_spark_tables_for_parent(folder: Path, schema: str, names: list[str]) -> dict[str, Table]:
     """Read the tables, turning a failure into an error the parent process can receive.
 
-    pyspark's errors hold locks, which cannot be sent between processes.
+    pyspark's errors contain locks, which cannot be sent between processes.
     """
     try:
         return _read_spark_tables_here(folder, schema, names)
     except Exception as error:
-        raise RuntimeError(f"reading {schema} from {folder} failed: {error}") from None
+        raise RuntimeError(f"reading Spark schema {schema} from {folder} failed: {error}") from None
 
 
 def _read_spark_tables_here(folder: Path, schema: str, names: list[str]) -> dict[str, Table]:

@@ -33,7 +33,7 @@ from python_helpers.tests import engines
 from python_helpers.tests.dbt_build import PROJECT_DIR, build_or_fail, run_dbt
 
 FIXTURE_DIR = PROJECT_DIR / "tests" / "input_data" / "tiny"
-# The demo product's size and seed for the second input; the generator gives
+# The demo product's size and seed for the second input. The generator writes
 # the same files for the same arguments and library versions.
 DEMO_ACCOUNTS = 40
 DEMO_SEED = 7
@@ -143,8 +143,8 @@ def postgres_marts(
     postgres, input_name, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, engines.Table]:
     cluster, copies = postgres
-    # A database of its own per input: a build into one that holds another
-    # input's incremental tables would add to them.
+    # Each input gets its own database, because a build into a database that
+    # contains another input's incremental tables would add to them.
     dbname = f"compare_{input_name}"
     cluster.execute(f"create database {dbname}")
     build_dir = tmp_path_factory.mktemp("postgres")
@@ -189,8 +189,8 @@ def sorted_rows(table: engines.Table, key: list[str]) -> list[dict[str, object]]
         dict(zip(columns, (engines.normalize(value) for value in row), strict=True))
         for row in table.rows
     ]
-    # Nulls sort last; the empty text stands in for them so that a null is
-    # never compared with a value.
+    # Nulls sort last. The empty text replaces them in the sort key, so a null
+    # is never compared with a value.
     return sorted(
         rows,
         key=lambda row: tuple((row[k] is None, "" if row[k] is None else row[k]) for k in key),
@@ -291,7 +291,7 @@ def test_postgres_new_input_column_replaces_table(postgres, tmp_path):
 
 
 def write_first_run_events(source: Path, target: Path) -> tuple[int, int]:
-    """Copy the events loaded before INCREMENTAL_CUT; return their count and the total."""
+    """Copy the events loaded before INCREMENTAL_CUT, and return their count and the total."""
     with source.open(newline="", encoding="utf-8") as reader:
         rows = list(csv.reader(reader))
     header, events = rows[0], rows[1:]
